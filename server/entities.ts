@@ -1,0 +1,300 @@
+// The operations on the four kinds of entity. Each takes a parsed request and answers a status and body; rules come
+// from lifecycle.ts, storage from store.ts, and each fault bends exactly the answer its name says.
+import { ApiError } from './errors.ts';
+import type { Faults } from './faults.ts';
+import { applyPatch, parsePatch } from './json-patch.ts';
+import {
+  checkDocument, checkParents, DRAFT, ENABLED, IMMUTABLE_FIELDS, missingAuth, publishBlocker, secretParamNames,
+  SERVER_FIELDS, specOf, supportsDrafts, TRANSITIONS,
+} from './lifecycle.ts';
+import { encodeCursor, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
+import { idList, newEtag, type Entity, type Json, type JsonObject, type Kind, type Scope, type Store } from './store.ts';
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Caller {
+  scope: Scope;
+  store: Store;
+  faults: Faults;
+  clientId: string;
+  basePath: string;
+}
+
+const MASK = '********';
+
+export function createEntity(caller: Caller, kind: Kind, body: Json, mode: string | null): Reply {
+  const { scope, faults } = caller;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ApiError('validation', 'The create body must be a JSON object.');
+  let isDraft = mode === 'draft';
+  if (mode !== null && mode !== 'draft') {
+    if (!faults.has('unknown-mode-ignored')) throw new ApiError('unknown-mode', `Unsupported mode '${mode}'; the only mode is 'draft'.`);
+    isDraft = false;
+  }
+  if (mode === null && faults.has('create-without-mode-makes-draft')) isDraft = true;
+  let state = isDraft ? DRAFT : ENABLED;
+  if ('state' in body) {
+    if (!faults.has('create-honours-state-field')) throw new ApiError('state-in-create', 'State is not allowed in the create request.');
+    if (typeof body.state === 'string') state = body.state;
+  }
+  const doc: JsonObject = {};
+  for (const [key, value] of Object.entries(body)) if (!SERVER_FIELDS.has(key)) doc[key] = value;
+  checkDocument(kind, doc, true);
+  const spec = specOf(kind, doc, faults);
+  const gateIgnored = kind === 'flows' ? faults.has('draft-flows-ignore-spec-flag') : faults.has('draft-connections-ignore-spec-flag');
+  if (mode === 'draft' && spec && !supportsDrafts(spec) && !gateIgnored) {
+    throw new ApiError('draft-not-supported', `The spec '${spec.id}' does not support draft mode (attributes.isDraftModeSupported is not true).`);
+  }
+  const bornUnderDraftParent = checkParents(scope, kind, doc, state === DRAFT, faults);
+  if (state !== DRAFT && kind === 'connections') {
+    const missing = missingAuth(doc);
+    if (missing) throw new ApiError('incomplete-auth', missing);
+  }
+  if (state === DRAFT && kind === 'connections' && faults.has('draft-requires-complete-auth')) {
+    const missing = missingAuth(doc);
+    if (missing) throw new ApiError('incomplete-auth', missing);
+  }
+  if (kind === 'flows' && state !== DRAFT) requireFlowConnections(doc);
+
+  const now = Date.now();
+  const etag = newEtag();
+  const entity: Entity = {
+    kind, id: crypto.randomUUID(), seq: caller.store.nextSeq(), doc, state, etag, previousEtag: etag, createdAt: now, updatedAt: now,
+  };
+  if (kind === 'flows') entity.createdSourceIds = idList(doc.sourceConnectionIds);
+  if (bornUnderDraftParent) entity.bornUnderDraftParent = true;
+  scope.tables[kind].add(entity);
+
+  const answer: Record<string, string> = { id: entity.id };
+  if (!faults.has(OMITS_ETAG[kind])) answer.etag = shownEtag(entity.etag, faults);
+  return {
+    status: faults.has('create-answers-200') ? 200 : 201,
+    body: answer,
+    headers: { location: `${caller.basePath}/${kind}/${entity.id}` },
+  };
+}
+
+const OMITS_ETAG = {
+  connections: 'connection-create-omits-etag',
+  sourceConnections: 'source-connection-create-omits-etag',
+  targetConnections: 'target-connection-create-omits-etag',
+  flows: 'flow-create-omits-etag',
+} as const;
+
+const PUBLISH_NOOP = {
+  connections: 'connection-publish-is-noop',
+  sourceConnections: 'source-connection-publish-is-noop',
+  targetConnections: 'target-connection-publish-is-noop',
+  flows: 'flow-publish-is-noop',
+} as const;
+
+function requireFlowConnections(doc: JsonObject): void {
+  if (idList(doc.sourceConnectionIds).length === 0 || idList(doc.targetConnectionIds).length === 0) {
+    throw new ApiError('validation', 'A flow needs at least one source connection and one target connection before it is published.');
+  }
+}
+
+export function getEntity(caller: Caller, kind: Kind, id: string): Reply {
+  const entity = caller.scope.get(kind, id);
+  if (!entity) {
+    if (caller.faults.has('get-of-missing-id-answers-empty-list')) return { status: 200, body: { items: [] } };
+    throw notFound(kind, id);
+  }
+  return { status: 200, body: { items: [render(caller, entity)] } };
+}
+
+export function listEntities(caller: Caller, kind: Kind, params: URLSearchParams): Reply {
+  const { faults } = caller;
+  const query = parseListQuery(params, true);
+  if (faults.has('state-filter-ignored')) query.conditions = query.conditions.filter((c) => c.path.join('.') !== 'state');
+  if (faults.has('continuation-repeats-first-page')) delete query.token;
+  const table = caller.scope.tables[kind];
+  const accept = (e: Entity) => matches(e, query.conditions, readEntityField);
+
+  if (query.count) {
+    let count = 0;
+    for (const entity of table.values()) if (accept(entity)) count++;
+    return { status: 200, body: { count } };
+  }
+  const limit = query.limit ?? Infinity;
+  let page: Entity[];
+  let next: string | undefined;
+  if (query.orderBy) {
+    const all = sortBy([...table.values()].filter(accept), query.orderBy, readEntityField);
+    const offset = query.token && 'offset' in query.token ? query.token.offset : 0;
+    page = all.slice(offset, offset + limit);
+    if (offset + limit < all.length) next = encodeCursor({ offset: offset + limit });
+  } else {
+    const afterSeq = query.token && 'afterSeq' in query.token ? query.token.afterSeq : -1;
+    page = [];
+    for (const entity of table.from(afterSeq)) {
+      if (!accept(entity)) continue;
+      if (page.length === limit) {
+        next = encodeCursor({ afterSeq: page[page.length - 1]!.seq });
+        break;
+      }
+      page.push(entity);
+    }
+  }
+  const body: Record<string, unknown> = { items: page.map((e) => render(caller, e)) };
+  if (next) {
+    const nextParams = new URLSearchParams(params);
+    nextParams.set('continuationToken', next);
+    body._links = { next: { href: `/${kind}?${nextParams.toString()}` } };
+  }
+  return { status: 200, body };
+}
+
+export async function patchEntity(caller: Caller, kind: Kind, id: string, body: Json, ifMatch: string | undefined): Promise<Reply> {
+  const { scope, faults } = caller;
+  const entity = scope.get(kind, id);
+  if (!entity) throw notFound(kind, id);
+  if (ifMatch === undefined && !faults.has('patch-without-if-match-allowed')) {
+    throw new ApiError('if-match-missing', "The header 'If-Match' is missing in the request. Please provide the header and try again.");
+  }
+  const instructions = parsePatch(body);
+  checkIfMatch(entity, ifMatch, faults);
+  for (const { path } of instructions) {
+    const field = path[0] ?? '';
+    if ((SERVER_FIELDS.has(field) || IMMUTABLE_FIELDS.has(field) || path.length === 0) && !faults.has('patch-writes-read-only-fields')) {
+      throw new ApiError('read-only-field', `The field '/${path.join('/')}' cannot be updated.`);
+    }
+  }
+  let doc = applyPatch({ ...entity.doc, ...(faults.has('patch-writes-read-only-fields') ? { state: entity.state } : {}) }, instructions);
+  let state = entity.state;
+  if (faults.has('patch-writes-read-only-fields')) {
+    if (typeof doc.state === 'string') state = doc.state;
+    delete doc.state;
+  }
+  checkDocument(kind, doc, true);
+  checkParents(scope, kind, doc, state === DRAFT, faults);
+  if (faults.has('patch-check-then-act-race')) {
+    // the fault: the compare happened above, the set happens after other requests have had their turn
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  if (faults.has('patch-not-persisted')) doc = entity.doc;
+  entity.doc = doc;
+  entity.state = state;
+  if (!faults.has('patch-keeps-etag')) touch(entity);
+  return { status: 200, body: { id: entity.id, etag: shownEtag(entity.etag, faults) } };
+}
+
+function checkIfMatch(entity: Entity, ifMatch: string | undefined, faults: Faults): void {
+  if (ifMatch === undefined || faults.has('patch-ignores-stale-if-match')) return;
+  if (bareTag(ifMatch) !== bareTag(entity.etag)) throw versionMismatch(entity, ifMatch);
+}
+
+function versionMismatch(entity: Entity, ifMatch: string | undefined): ApiError {
+  return new ApiError('version-mismatch', `The supplied version '${ifMatch}' does not match the current version on entity '${entity.id}'.`);
+}
+
+/** If-Match is compared without quotes or a weak prefix: update.md sends it unquoted, other pages quoted. */
+function bareTag(tag: string): string {
+  return tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/s, '$1');
+}
+
+export function deleteEntity(caller: Caller, kind: Kind, id: string): Reply {
+  const { scope, faults } = caller;
+  const entity = scope.get(kind, id);
+  if (!entity) throw notFound(kind, id);
+  const dependents = scope.dependentsOf(id);
+  const ignoreUse = kind === 'connections' && faults.has('delete-ignores-flows-using-base');
+  if (dependents.length > 0 && !ignoreUse) {
+    throw new ApiError('in-use', `The ${kind} entity '${id}' cannot be deleted: ${dependents.map((d) => `${d.kind} '${d.id}'`).join(', ')} still use it.`);
+  }
+  if (!faults.has('delete-leaves-entity')) scope.tables[kind].delete(id);
+  return { status: 204 };
+}
+
+export function actOnEntity(caller: Caller, kind: Kind, id: string, op: string | null): Reply {
+  const { scope, faults } = caller;
+  const entity = scope.get(kind, id);
+  const known = op !== null && (faults.has('op-is-case-sensitive') ? op === 'publish' : op.toLowerCase() === 'publish');
+  if (!entity) {
+    if (faults.has('publish-of-missing-id-answers-400')) throw new ApiError('bad-request', `Cannot act on '${id}'.`);
+    throw notFound(kind, id);
+  }
+  if (!known && !faults.has('unknown-op-publishes')) {
+    throw new ApiError('unknown-op', `Unsupported action operation '${op ?? ''}'; supported: publish.`);
+  }
+  const transition = TRANSITIONS.publish;
+  if (entity.state !== transition.from) {
+    if (faults.has('republish-crashes')) throw new ApiError('internal', 'Unexpected state.');
+    throw new ApiError('not-a-draft', `The ${kind} entity '${id}' is not a draft (state '${entity.state}').`);
+  }
+  const blocker = publishBlocker(scope, entity, faults);
+  if (blocker) throw blocker;
+  if (kind === 'flows') requireFlowConnections(entity.doc);
+  const before = entity.etag;
+  if (!faults.has(PUBLISH_NOOP[kind])) entity.state = faults.has('published-state-is-active') ? 'active' : transition.to;
+  if (!faults.has('publish-keeps-etag')) touch(entity);
+  const answered = faults.has('publish-answers-stale-etag') ? before : entity.etag;
+  return { status: 200, body: { id: entity.id, etag: shownEtag(answered, faults) } };
+}
+
+function touch(entity: Entity): void {
+  entity.previousEtag = entity.etag;
+  entity.etag = newEtag();
+  entity.updatedAt = Date.now();
+}
+
+function shownEtag(etag: string, faults: Faults): string {
+  return faults.has('etags-unquoted') ? bareTag(etag) : etag;
+}
+
+function notFound(kind: Kind, id: string): ApiError {
+  return new ApiError('not-found', `The requested ${kind} resource ${id} is not found. Verify the resource ID before trying again.`);
+}
+
+export const readEntityField: FieldReader<Entity> = (entity, path) => {
+  if (path.length === 1) {
+    const field = path[0];
+    if (field === 'id') return entity.id;
+    if (field === 'state') return entity.state;
+    if (field === 'createdAt') return entity.createdAt;
+    if (field === 'updatedAt') return entity.updatedAt;
+    if (field === 'etag' || field === 'version') return entity.etag;
+  }
+  return readPath(entity.doc, path);
+};
+
+/** The GET view of an entity: server fields, the client's fields, secrets masked. */
+export function render(caller: Caller, entity: Entity): JsonObject {
+  const { faults, scope } = caller;
+  let etag = faults.has('get-shows-previous-etag') ? entity.previousEtag : entity.etag;
+  if (faults.has('etag-changes-on-read')) etag = newEtag();
+  etag = shownEtag(etag, faults);
+  let state = entity.state;
+  if (state === DRAFT && faults.has('draft-state-reported-as-in-progress')) state = 'inProgress';
+  const stamp = (n: number): Json => (faults.has('list-items-carry-string-timestamps') ? new Date(n).toISOString() : n);
+  const view: JsonObject = {
+    id: entity.id,
+    createdAt: stamp(entity.createdAt),
+    updatedAt: stamp(entity.updatedAt),
+    createdBy: caller.clientId,
+    updatedBy: caller.clientId,
+    createdClient: caller.clientId,
+    updatedClient: caller.clientId,
+    sandboxId: scope.sandbox,
+    sandboxName: scope.sandbox,
+    imsOrgId: scope.org,
+    ...entity.doc,
+    state,
+    version: etag,
+    etag,
+  };
+  if (entity.kind === 'connections' && entity.doc.auth !== undefined) view.auth = maskedAuth(entity.doc);
+  return view;
+}
+
+function maskedAuth(doc: JsonObject): Json {
+  const auth = doc.auth as JsonObject;
+  if (typeof auth.params !== 'object' || auth.params === null || Array.isArray(auth.params)) return auth;
+  const secrets = secretParamNames(doc);
+  const params: JsonObject = {};
+  for (const [key, value] of Object.entries(auth.params)) params[key] = secrets.has(key.toLowerCase()) ? MASK : value;
+  return { ...auth, params };
+}
