@@ -40,7 +40,7 @@ export function createEntity(caller: Caller, kind: Kind, body: Json, mode: strin
     if (!faults.has('create-honours-state-field')) throw new ApiError('state-in-create', 'State is not allowed in the create request.');
     if (typeof body.state === 'string') state = body.state;
   }
-  const doc: JsonObject = {};
+  const doc = Object.create(null) as JsonObject; // so a "__proto__" key in the body is a field, not the prototype
   for (const [key, value] of Object.entries(body)) if (!SERVER_FIELDS.has(key)) doc[key] = value;
   checkDocument(kind, doc, true);
   const spec = specOf(kind, doc, faults);
@@ -64,7 +64,6 @@ export function createEntity(caller: Caller, kind: Kind, body: Json, mode: strin
   const entity: Entity = {
     kind, id: crypto.randomUUID(), seq: caller.store.nextSeq(), doc, state, etag, previousEtag: etag, createdAt: now, updatedAt: now,
   };
-  if (kind === 'flows') entity.createdSourceIds = idList(doc.sourceConnectionIds);
   if (bornUnderDraftParent) entity.bornUnderDraftParent = true;
   scope.tables[kind].add(entity);
 
@@ -109,6 +108,11 @@ export function getEntity(caller: Caller, kind: Kind, id: string): Reply {
 export function listEntities(caller: Caller, kind: Kind, params: URLSearchParams): Reply {
   const { faults } = caller;
   const query = parseListQuery(params, true);
+  // auth params are masked on read, so they may not be probed through filters or sort order either
+  const probesAuth = (path: string[]) => path[0] === 'auth';
+  if (query.conditions.some((c) => probesAuth(c.path)) || (query.orderBy && probesAuth(query.orderBy.path))) {
+    throw new ApiError('invalid-query', 'Filtering or sorting on auth fields is not supported.');
+  }
   if (faults.has('state-filter-ignored')) query.conditions = query.conditions.filter((c) => c.path.join('.') !== 'state');
   if (faults.has('continuation-repeats-first-page')) delete query.token;
   const table = caller.scope.tables[kind];
@@ -171,13 +175,20 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
   }
   checkDocument(kind, doc, true);
   checkParents(scope, kind, doc, state === DRAFT, faults);
+  // a live entity stays as complete as a create or publish would have required
+  if (state !== DRAFT && kind === 'connections') {
+    const missing = missingAuth(doc);
+    if (missing) throw new ApiError('incomplete-auth', missing);
+  }
+  if (state !== DRAFT && kind === 'flows') requireFlowConnections(doc);
   if (faults.has('patch-check-then-act-race')) {
     // the fault: the compare happened above, the set happens after other requests have had their turn
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   if (faults.has('patch-not-persisted')) doc = entity.doc;
   entity.doc = doc;
   entity.state = state;
+  entity.patched = true;
   if (!faults.has('patch-keeps-etag')) touch(entity);
   return { status: 200, body: { id: entity.id, etag: shownEtag(entity.etag, faults) } };
 }

@@ -42,7 +42,7 @@ export const FAULTS = {
   'flow-publish-checks-first-target-only': { breaks: ['ORD-004'], description: 'Flow publish looks only at the first target connection.' },
   'publish-refuses-children-of-former-drafts': { breaks: ['ORD-005'], description: 'An entity created while its parent was a draft can never be published.' },
   'non-draft-create-accepts-draft-reference': { breaks: ['ORD-006'], description: 'A non-draft entity may be created naming a draft.' },
-  'flow-publish-ignores-patched-sources': { breaks: ['ORD-007'], description: 'Flow publish checks only the source connections named at creation, not those added by PATCH.' },
+  'flow-publish-checks-first-source-once-patched': { breaks: ['ORD-007'], description: 'Once a flow has been patched, publishing it looks only at its first source connection.' },
   'patch-not-persisted': { breaks: ['UPD-001'], description: 'PATCH answers 200 with a new etag but GET shows the old value.' },
   'patch-keeps-etag': { breaks: ['UPD-002'], description: 'PATCH does not change the etag.' },
   'get-shows-previous-etag': { breaks: ['UPD-003'], description: 'GET shows the etag from before the last write.' },

@@ -146,10 +146,7 @@ function flowParentsChecked(flow: Entity, parents: { kind: Kind; id: string }[],
   let targets = parents.filter((p) => p.kind === 'targetConnections');
   if (faults.has('flow-publish-checks-first-source-only')) sources = sources.slice(0, 1);
   if (faults.has('flow-publish-checks-first-target-only')) targets = targets.slice(0, 1);
-  if (faults.has('flow-publish-ignores-patched-sources')) {
-    const original = new Set(flow.createdSourceIds ?? []);
-    sources = sources.filter((p) => original.has(p.id));
-  }
+  if (faults.has('flow-publish-checks-first-source-once-patched') && flow.patched) sources = sources.slice(0, 1);
   return [...sources, ...targets];
 }
 

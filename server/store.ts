@@ -23,8 +23,8 @@ export interface Entity {
   previousEtag: string;
   createdAt: number;
   updatedAt: number;
-  /** Source connection ids a flow was created with (only the fault `flow-publish-ignores-patched-sources` reads it). */
-  createdSourceIds?: string[];
+  /** Whether the entity was patched since its creation (only the fault `flow-publish-checks-first-source-once-patched` reads it). */
+  patched?: boolean;
   /** Whether a parent was a draft when this entity was created (only a fault reads it). */
   bornUnderDraftParent?: boolean;
 }
