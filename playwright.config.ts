@@ -1,20 +1,35 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
+import { FAULT_NAMES, FAULTS } from './server/faults.ts';
+import type { WorkerOptions } from './suites/support/fixtures.ts';
 
-// Two projects: `self` holds the project's own tests (reference server, generators, catalogue, kit self-validation);
-// `conformance` holds the requirement suites that the CLI runs against a target.
+// Projects: `self` holds the project's own tests (reference server, generators, catalogue, self-validation);
+// `conformance` holds the requirement suites the CLI runs against a target. With FLOW_CONFORMANCE_MUTATION set,
+// one extra project per fault mode runs the checks of the requirements that fault breaks against an embedded
+// reference server with that fault on: the kit's own mutation test.
 const ci = Boolean(process.env.CI);
 
-export default defineConfig({
+function mutationProjects(): Project<unknown, WorkerOptions>[] {
+  const only = process.env.FLOW_CONFORMANCE_MUTATION;
+  if (!only) return [];
+  const names = only === 'all' ? FAULT_NAMES : FAULT_NAMES.filter((name) => only.split(',').includes(name));
+  return names.map((name) => ({
+    name: `fault:${name}`,
+    testDir: 'suites',
+    grep: new RegExp(FAULTS[name].breaks.map((id) => `@${id}\\b`).join('|')),
+    use: { embeddedFaults: [name] },
+  }));
+}
+
+export default defineConfig<unknown, WorkerOptions>({
   fullyParallel: true,
   forbidOnly: ci,
   retries: 0,
   workers: ci ? 2 : undefined,
   timeout: 60_000,
-  reporter: ci
-    ? [['list'], ['junit', { outputFile: 'reports/self/junit.xml' }]]
-    : [['list']],
+  reporter: ci ? [['list'], ['junit', { outputFile: 'reports/self/junit.xml' }]] : [['list']],
   projects: [
     { name: 'self', testDir: 'tests' },
     { name: 'conformance', testDir: 'suites' },
+    ...mutationProjects(),
   ],
 });

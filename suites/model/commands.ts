@@ -1,0 +1,235 @@
+// The model-based commands (fast-check's check/run/toString): each runs one operation on the target, compares the
+// answer's class with the model's prediction, adopts open outcomes, and checks the model's view by GET.
+import type { AsyncCommand } from 'fast-check';
+import type { Builders } from '../support/builders.ts';
+import { bodyOf, isSuccess, type FlowClient } from '../support/client.ts';
+import type { Kind } from '../support/operations.ts';
+import type { Exchange } from '../support/recorder.ts';
+import { RequirementFailure, where } from '../support/verdicts.ts';
+import type { Model, ModelEntity, Outcome } from './model.ts';
+
+export interface Real {
+  api: FlowClient;
+  build: Builders;
+  /** Everything created, for cleanup after the run. */
+  created: { kind: Kind; id: string }[];
+}
+
+type Command = AsyncCommand<Model, Real, false>;
+const LABEL: Record<Kind, string> = { connections: 'base', sourceConnections: 'source', targetConnections: 'target', flows: 'flow' };
+
+function expectOutcome(step: string, exchange: Exchange, outcome: Outcome, why: string): void {
+  const status = exchange.response?.status ?? 0;
+  const ok = outcome === 'either' ? status >= 200 && status < 500 : outcome === '2xx' ? status >= 200 && status < 300 : status >= 400 && status < 500;
+  if (!ok) {
+    throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected ${outcome === 'either' ? '2xx or 4xx' : outcome} (${why}), received ${status || exchange.error} ${exchange.response?.text.slice(0, 160) ?? ''} [ORD-007]`);
+  }
+}
+
+/** The model's view of one entity, checked by GET: draft or not, and its etag. */
+async function verify(step: string, model: Model, real: Real, entity: ModelEntity): Promise<void> {
+  const { exchange, item } = await real.api.settled(entity.kind, entity.id);
+  if (exchange.response?.status !== 200 || !item) throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected 200 with the entity, received ${exchange.response?.status} [ORD-007]`);
+  const isDraft = item.state === 'draft';
+  if (isDraft !== entity.draft) {
+    throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected state ${entity.draft ? '"draft"' : 'other than "draft"'}, received "${String(item.state)}" [ORD-007]`);
+  }
+  if (entity.etag && item.etag !== entity.etag) {
+    throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected etag ${entity.etag} from the last write, received ${String(item.etag)} [ORD-007]`);
+  }
+  const broken = model.violations();
+  if (broken.length > 0) throw new RequirementFailure(`step "${step}": a published entity names a draft: ${broken.join('; ')} [ORD-007]`);
+}
+
+function parentsFor(model: Model, kind: Kind, a: number, b: number): ModelEntity[] | undefined {
+  const pick = (k: Kind, i: number) => model.pick(k, i);
+  if (kind === 'connections' || kind === 'targetConnections') return [];
+  if (kind === 'sourceConnections') return model.ofKind('connections').length ? [pick('connections', a)!] : undefined;
+  if (!model.ofKind('sourceConnections').length || !model.ofKind('targetConnections').length) return undefined;
+  // an even index names two source connections (when there are two), so flows with mixed parents are common
+  const sources = new Set([pick('sourceConnections', a)!, ...(a % 2 === 0 ? [pick('sourceConnections', a + 1)!] : [])]);
+  return [...sources, pick('targetConnections', b)!];
+}
+
+/** The parent kind a create of `kind` still lacks, if any. */
+function missingParent(model: Model, kind: Kind): Kind | undefined {
+  if (kind === 'sourceConnections' && model.ofKind('connections').length === 0) return 'connections';
+  if (kind === 'flows') {
+    if (model.ofKind('sourceConnections').length === 0) return 'sourceConnections';
+    if (model.ofKind('targetConnections').length === 0) return 'targetConnections';
+  }
+  return undefined;
+}
+
+/** Operations other than create act on a kind that exists: the asked-for one if any, else the next existing kind. */
+function existingKind(model: Readonly<Model>, wanted: Kind): Kind {
+  const order: Kind[] = ['connections', 'sourceConnections', 'targetConnections', 'flows'];
+  const start = order.indexOf(wanted);
+  for (let i = 0; i < order.length; i++) {
+    const kind = order[(start + i) % order.length]!;
+    if (model.ofKind(kind).length > 0) return kind;
+  }
+  return wanted;
+}
+
+export class CreateCommand implements Command {
+  private madeParents: Kind[] = [];
+  constructor(readonly kind: Kind, readonly draft: boolean, readonly a: number, readonly b: number) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    // a create whose parents do not exist yet makes them first, with the same mode, so no generated step is wasted
+    this.madeParents = [];
+    for (let missing = missingParent(model, this.kind); missing; missing = missingParent(model, this.kind)) {
+      await new CreateCommand(missing, this.draft, 0, 0).run(model, real);
+      this.madeParents.push(missing);
+      if (model.ofKind(missing).length === 0) return;
+    }
+    const parents = parentsFor(model, this.kind, this.a, this.b)!;
+    const ids = (k: Kind) => parents.filter((p) => p.kind === k).map((p) => p.id);
+    const body = this.kind === 'connections' ? real.build.base()
+      : this.kind === 'sourceConnections' ? real.build.source(ids('connections')[0])
+      : this.kind === 'targetConnections' ? real.build.targetConnection()
+      : real.build.flow(ids('sourceConnections'), ids('targetConnections'));
+    const exchange = await real.api.create(this.kind, body, this.draft ? 'draft' : null);
+    const outcome = model.predictCreate(this.draft, parents);
+    expectOutcome(this.toString(), exchange, outcome, this.draft ? 'drafts may name drafts' : 'a live entity may only name live parents');
+    if (!isSuccess(exchange)) return;
+    const answer = bodyOf(exchange);
+    const entity: ModelEntity = {
+      kind: this.kind, id: String(answer.id), draft: this.draft, etag: String(answer.etag ?? ''),
+      parents: parents.map((p) => p.id), unsound: outcome === 'either',
+    };
+    real.created.push({ kind: this.kind, id: entity.id });
+    model.entities.set(entity.id, entity);
+    await verify(this.toString(), model, real, entity);
+  }
+  toString(): string {
+    const made = this.madeParents.length ? ` after creating ${this.madeParents.map((k) => LABEL[k]).join(' and ')}` : '';
+    return `create ${this.draft ? 'draft ' : ''}${LABEL[this.kind]} (parents #${this.a} #${this.b})${made}`;
+  }
+}
+
+export class PatchCommand implements Command {
+  private kind: Kind;
+  constructor(readonly wanted: Kind, readonly index: number) {
+    this.kind = wanted;
+  }
+  check(model: Readonly<Model>): boolean {
+    return model.entities.size > 0;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    this.kind = existingKind(model, this.wanted);
+    const entity = model.pick(this.kind, this.index)!;
+    const exchange = await real.api.patch(entity.kind, entity.id, [{ op: 'replace', path: '/description', value: `model step ${this.index}` }], entity.etag);
+    expectOutcome(this.toString(), exchange, '2xx', 'If-Match carries the current etag');
+    entity.etag = String(bodyOf(exchange).etag ?? '');
+    await verify(this.toString(), model, real, entity);
+  }
+  toString(): string {
+    return `patch ${LABEL[this.kind]} #${this.index} description`;
+  }
+}
+
+export class AddSourceCommand implements Command {
+  constructor(readonly flowIndex: number, readonly sourceIndex: number) {}
+  check(model: Readonly<Model>): boolean {
+    return model.ofKind('flows').length > 0 && model.ofKind('sourceConnections').length > 0;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const flow = model.pick('flows', this.flowIndex)!;
+    const candidates = model.ofKind('sourceConnections').filter((s) => !flow.parents.includes(s.id)).reverse();
+    const source = candidates[this.sourceIndex % Math.max(1, candidates.length)];
+    if (!source) return;
+    const exchange = await real.api.patch('flows', flow.id, [{ op: 'add', path: '/sourceConnectionIds/-', value: source.id }], flow.etag);
+    const outcome = model.predictAddReference(flow, source);
+    expectOutcome(this.toString(), exchange, outcome, flow.draft ? 'a draft flow may name any source connection' : 'a live flow may not come to name a draft');
+    if (isSuccess(exchange)) {
+      flow.etag = String(bodyOf(exchange).etag ?? '');
+      flow.parents.push(source.id);
+      if (outcome === 'either') flow.unsound = true;
+    }
+    await verify(this.toString(), model, real, flow);
+  }
+  toString(): string {
+    return `patch flow #${this.flowIndex}: add source #${this.sourceIndex}`;
+  }
+}
+
+export class PublishCommand implements Command {
+  private kind: Kind;
+  constructor(readonly wanted: Kind, readonly index: number, readonly draftsOnly: boolean) {
+    this.kind = wanted;
+  }
+  check(model: Readonly<Model>): boolean {
+    return model.entities.size > 0;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    // mostly drafts: publishing what is already live is an open outcome that tells little
+    const pool = (k: Kind) => model.ofKind(k).filter((e) => !this.draftsOnly || e.draft);
+    const order: Kind[] = [this.wanted, 'flows', 'sourceConnections', 'targetConnections', 'connections'];
+    this.kind = order.find((k) => pool(k).length > 0) ?? existingKind(model, this.wanted);
+    const candidates = pool(this.kind).length > 0 ? pool(this.kind) : model.ofKind(this.kind);
+    const entity = candidates[candidates.length - 1 - (this.index % candidates.length)]!;
+    const exchange = await real.api.action(entity.kind, entity.id, 'publish');
+    const outcome = model.predictPublish(entity);
+    expectOutcome(this.toString(), exchange, outcome, outcome === '4xx' ? 'a parent is still a draft' : 'every parent is published');
+    if (isSuccess(exchange)) {
+      entity.draft = false;
+      entity.etag = String(bodyOf(exchange).etag ?? entity.etag);
+    }
+    await verify(this.toString(), model, real, entity);
+  }
+  toString(): string {
+    return `publish ${this.draftsOnly ? 'draft ' : ''}${LABEL[this.kind]} #${this.index}`;
+  }
+}
+
+export class DeleteCommand implements Command {
+  private kind: Kind;
+  constructor(readonly wanted: Kind, readonly index: number) {
+    this.kind = wanted;
+  }
+  check(model: Readonly<Model>): boolean {
+    return model.entities.size > 0;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    this.kind = existingKind(model, this.wanted);
+    const entity = model.pick(this.kind, this.index)!;
+    const exchange = await real.api.remove(entity.kind, entity.id);
+    expectOutcome(this.toString(), exchange, model.predictDelete(entity), 'nothing names it');
+    if (!isSuccess(exchange)) return verify(this.toString(), model, real, entity);
+    model.remove(entity.id);
+    const after = await real.api.get(entity.kind, entity.id);
+    expectOutcome(this.toString(), after, '4xx', 'it was deleted');
+  }
+  toString(): string {
+    return `delete ${LABEL[this.kind]} #${this.index}`;
+  }
+}
+
+export class RaceCommand implements Command {
+  private kind: Kind;
+  constructor(readonly wanted: Kind, readonly index: number, readonly writers: number) {
+    this.kind = wanted;
+  }
+  check(model: Readonly<Model>): boolean {
+    return model.entities.size > 0;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    this.kind = existingKind(model, this.wanted);
+    const entity = model.pick(this.kind, this.index)!;
+    const answers = await Promise.all(Array.from({ length: this.writers }, (_, i) =>
+      real.api.patch(entity.kind, entity.id, [{ op: 'replace', path: '/description', value: `racer ${i}` }], entity.etag)));
+    const winners = answers.filter(isSuccess);
+    if (winners.length !== 1 || answers.some((a) => !isSuccess(a) && a.response?.status !== 412)) {
+      throw new RequirementFailure(`step "${this.toString()}": expected one 200 and ${this.writers - 1} × 412, received ${answers.map((a) => a.response?.status).join(', ')} [ORD-007]`);
+    }
+    entity.etag = String(bodyOf(winners[0]!).etag ?? '');
+    await verify(this.toString(), model, real, entity);
+  }
+  toString(): string {
+    return `race ${this.writers} patches on ${LABEL[this.kind]} #${this.index}`;
+  }
+}

@@ -1,0 +1,70 @@
+// ORD: publish order. Parents before children: base before source and target, connections before flow.
+import { isSuccess } from './support/client.ts';
+import { requireDrafts, test } from './support/fixtures.ts';
+import type { Steps } from './support/steps.ts';
+import { expectFact, expectStatus } from './support/verdicts.ts';
+
+async function expectStillDraft(steps: Steps, kind: Parameters<Steps['read']>[0], id: string, requirement: string): Promise<void> {
+  const { item, exchange } = await steps.read(kind, id);
+  expectFact(item.state === 'draft', requirement, 'state still "draft" after the refused publish', item.state, exchange);
+}
+
+test('publish of a source connection is refused while its base connection is a draft', { tag: '@ORD-001' }, async ({ api, steps, build, discovery }) => {
+  requireDrafts(discovery, ['source']);
+  const base = await steps.draft('connections', build.base());
+  const source = await steps.draft('sourceConnections', build.source(base.id));
+  expectStatus(await api.action('sourceConnections', source.id, 'publish'), '4xx', 'ORD-001', 'its base connection is a draft');
+  await expectStillDraft(steps, 'sourceConnections', source.id, 'ORD-001');
+});
+
+test('publish of a target connection is refused while its base connection is a draft', { tag: '@ORD-002' }, async ({ api, steps, build, discovery }) => {
+  requireDrafts(discovery, ['source', 'target']);
+  const base = await steps.draft('connections', build.base());
+  const targetAnswer = await api.create('targetConnections', build.targetConnection(base.id), 'draft');
+  test.skip(!isSuccess(targetAnswer), 'not-applicable: target connections of this spec take no base connection');
+  const id = String((targetAnswer.response?.body as { id: string }).id);
+  expectStatus(await api.action('targetConnections', id, 'publish'), '4xx', 'ORD-002', 'its base connection is a draft');
+  await expectStillDraft(steps, 'targetConnections', id, 'ORD-002');
+});
+
+for (const draftFirst of [true, false]) {
+  const order = draftFirst ? 'the draft is named first' : 'the draft is named second';
+  test(`publish of a flow is refused while one source connection is a draft (${order})`, { tag: '@ORD-003' }, async ({ api, steps, build, discovery }) => {
+    requireDrafts(discovery, ['source', 'target', 'flow']);
+    const { base, source: published, target } = await steps.publishedConnections();
+    const draft = await steps.draft('sourceConnections', build.source(base.id));
+    const sources = draftFirst ? [draft.id, published.id] : [published.id, draft.id];
+    const flow = await steps.draft('flows', build.flow(sources, [target.id]));
+    expectStatus(await api.action('flows', flow.id, 'publish'), '4xx', 'ORD-003', `source connection ${draft.id} is a draft`);
+    await expectStillDraft(steps, 'flows', flow.id, 'ORD-003');
+  });
+
+  test(`publish of a flow is refused while one target connection is a draft (${order})`, { tag: '@ORD-004' }, async ({ api, steps, build, discovery, target: kitTarget }) => {
+    requireDrafts(discovery, ['source', 'target', 'flow']);
+    const { base, source, target: published } = await steps.publishedConnections();
+    const draft = await steps.draft('targetConnections', build.targetConnection(kitTarget.config.targetNeedsBaseConnection ? base.id : undefined));
+    const targets = draftFirst ? [draft.id, published.id] : [published.id, draft.id];
+    const flow = await steps.draft('flows', build.flow([source.id], targets));
+    expectStatus(await api.action('flows', flow.id, 'publish'), '4xx', 'ORD-004', `target connection ${draft.id} is a draft`);
+    await expectStillDraft(steps, 'flows', flow.id, 'ORD-004');
+  });
+}
+
+test('publishing in dependency order succeeds at every step, children having been drafted under draft parents', { tag: '@ORD-005' }, async ({ api, steps, discovery }) => {
+  requireDrafts(discovery, ['source', 'target', 'flow']);
+  const chain = await steps.draftChain();
+  for (const [kind, written] of [['connections', chain.base], ['sourceConnections', chain.source], ['targetConnections', chain.target], ['flows', chain.flow]] as const) {
+    expectStatus(await api.action(kind, written.id, 'publish'), 200, 'ORD-005', `every parent of this ${api.describe(kind)} is published`);
+    const { item, exchange } = await steps.read(kind, written.id);
+    expectFact(item.state !== 'draft', 'ORD-005', 'a state other than "draft"', item.state, exchange);
+  }
+});
+
+test('a non-draft entity naming a draft is refused', { tag: '@ORD-006' }, async ({ api, steps, build, discovery }) => {
+  requireDrafts(discovery, ['source', 'target', 'flow']);
+  const base = await steps.draft('connections', build.base());
+  expectStatus(await api.create('sourceConnections', build.source(base.id), null), '4xx', 'ORD-006', 'a live source connection may not name a draft base connection');
+  const { base: liveBase, target } = await steps.publishedConnections();
+  const draftSource = await steps.draft('sourceConnections', build.source(liveBase.id));
+  expectStatus(await api.create('flows', build.flow([draftSource.id], [target.id]), null), '4xx', 'ORD-006', 'a live flow may not name a draft source connection');
+});

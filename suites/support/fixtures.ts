@@ -1,0 +1,133 @@
+// Playwright fixtures every suite shares. Worker scope: the target (starting the embedded reference server when no
+// URL is given), one HTTP context, and the specs discovered on the target. Test scope: a recording client whose
+// exchanges become the test's evidence, builders, and a ledger that deletes what the test created, in reverse
+// dependency order, whether the test passed or not.
+import { test as base, request, type APIRequestContext } from '@playwright/test';
+import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
+import { startReferenceServer } from '../../server/listen.ts';
+import { Builders } from './builders.ts';
+import { FlowClient, isSuccess } from './client.ts';
+import { discover, draftsUnsupported, type Discovery } from './discovery.ts';
+import type { Kind } from './operations.ts';
+import { Recorder } from './recorder.ts';
+import { Steps } from './steps.ts';
+import { Redactor } from './redact.ts';
+import { ENV, resolveTarget, type Target } from './target.ts';
+
+export interface Ledger {
+  entries: { kind: Kind; id: string; client: FlowClient }[];
+}
+
+export interface WorkerOptions {
+  /** Fault modes for the embedded reference server (self-validation runs one project per fault). */
+  embeddedFaults: string[];
+}
+
+interface WorkerFixtures {
+  target: Target;
+  apiContext: APIRequestContext;
+  discovery: Discovery;
+}
+
+interface TestFixtures {
+  redactor: Redactor;
+  recorder: Recorder;
+  ledger: Ledger;
+  api: FlowClient;
+  build: Builders;
+  steps: Steps;
+}
+
+const DELETE_ORDER: Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
+const MAX_EVIDENCE = 300;
+
+export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
+  embeddedFaults: [(process.env.FLOW_CONFORMANCE_FAULTS ?? '').split(',').filter(Boolean), { option: true, scope: 'worker' }],
+  target: [
+    async ({ embeddedFaults }, use, workerInfo) => {
+      const url = process.env[ENV.url];
+      if (url) {
+        const target = await resolveTarget(url, false);
+        target.runId = `${target.runId}-w${workerInfo.parallelIndex}`;
+        await use(target);
+        return;
+      }
+      // No target given: the embedded reference server, with any fault modes the self-validation asks for.
+      const server = await startReferenceServer({ faults: embeddedFaults, credentials: DEFAULT_CREDENTIALS });
+      const target = await resolveTarget(server.url, true, {
+        ...process.env,
+        [ENV.token]: DEFAULT_CREDENTIALS.accessToken,
+        [ENV.apiKey]: DEFAULT_CREDENTIALS.apiKey,
+        [ENV.org]: DEFAULT_CREDENTIALS.orgId,
+        [ENV.otherSandbox]: process.env[ENV.otherSandbox] || 'kit-other',
+      });
+      target.runId = `${target.runId}-w${workerInfo.parallelIndex}`;
+      await use(target);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  apiContext: [
+    async ({}, use) => {
+      const context = await request.newContext({ ignoreHTTPSErrors: false });
+      await use(context);
+      await context.dispose();
+    },
+    { scope: 'worker' },
+  ],
+  discovery: [
+    async ({ target, apiContext }, use) => {
+      const recorder = new Recorder(new Redactor(target.secrets));
+      await use(await discover(new FlowClient(apiContext, target, recorder)));
+    },
+    { scope: 'worker' },
+  ],
+  redactor: async ({ target }, use) => {
+    await use(new Redactor(target.secrets));
+  },
+  recorder: async ({ redactor }, use) => {
+    await use(new Recorder(redactor));
+  },
+  ledger: async ({}, use) => {
+    await use({ entries: [] });
+  },
+  api: async ({ apiContext, target, recorder, ledger }, use, testInfo) => {
+    const api = new FlowClient(apiContext, target, recorder, target.sandbox, (kind, id, client) => ledger.entries.push({ kind, id, client }));
+    await use(api);
+    await cleanUp(ledger);
+    for (const violation of recorder.violations) {
+      testInfo.annotations.push({ type: 'violation', description: JSON.stringify({ requirement: violation.requirement, message: violation.message }) });
+    }
+    const exchanges = recorder.exchanges.length > MAX_EVIDENCE ? recorder.exchanges.slice(-MAX_EVIDENCE) : recorder.exchanges;
+    await testInfo.attach('exchanges', { body: JSON.stringify(exchanges), contentType: 'application/json' });
+  },
+  build: async ({ target, discovery, redactor }, use) => {
+    await use(new Builders(target, discovery, redactor, target.runId));
+  },
+  steps: async ({ api, build }, use) => {
+    await use(new Steps(api, build));
+  },
+});
+
+/** Skips a draft check as not-applicable when a spec it needs does not support drafts. */
+export function requireDrafts(discovery: Discovery, needs: ('source' | 'target' | 'flow')[]): void {
+  const reason = draftsUnsupported(discovery, needs);
+  test.skip(reason !== undefined, reason);
+}
+
+/** Deletes in reverse dependency order; an entity whose delete failed is retried once after the others. */
+async function cleanUp(ledger: Ledger): Promise<void> {
+  const pending = [...ledger.entries];
+  for (let round = 0; round < 2 && pending.length > 0; round++) {
+    for (const kind of DELETE_ORDER) {
+      for (const entry of pending.filter((e) => e.kind === kind).reverse()) {
+        const exchange = await entry.client.remove(entry.kind, entry.id).catch(() => undefined);
+        const gone = exchange && (isSuccess(exchange) || exchange.response?.status === 404);
+        if (gone) pending.splice(pending.indexOf(entry), 1);
+      }
+    }
+  }
+  ledger.entries.length = 0;
+}
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,101 @@
+// Every exchange the kit makes passes through one recorder, which keeps a redacted copy as evidence and runs the
+// checks that hold for every answer: no 5xx (API-007) and every 2xx body valid against its operation (API-008).
+// A violation is recorded against its requirement, never against the test that happened to trigger it.
+import { validateResponse } from '../../generators/validators.ts';
+import type { Redactor } from './redact.ts';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON, or undefined when the body is empty or not JSON. */
+  body: unknown;
+  text: string;
+}
+
+export interface Exchange {
+  operationId: string | undefined;
+  request: RecordedRequest;
+  response?: RecordedResponse;
+  /** Transport failure: refused, reset, timed out. */
+  error?: string;
+  durationMs: number;
+}
+
+export interface Violation {
+  requirement: 'API-007' | 'API-008';
+  message: string;
+  exchange: Exchange;
+}
+
+export class Recorder {
+  readonly exchanges: Exchange[] = [];
+  readonly violations: Violation[] = [];
+  constructor(private readonly redactor: Redactor) {}
+
+  record(exchange: Exchange): void {
+    const redacted = this.redact(exchange);
+    this.exchanges.push(redacted);
+    const response = exchange.response;
+    if (!response) return;
+    const line = `${exchange.request.method} ${pathOf(redacted.request.url)}`;
+    if (response.status >= 500) {
+      this.violations.push({ requirement: 'API-007', message: `${line}: expected no 5xx, received ${response.status} [API-007]`, exchange: redacted });
+    }
+    if (response.status >= 200 && response.status < 300 && exchange.operationId) {
+      const empty = response.text.trim() === '';
+      if (!empty && response.body === undefined) {
+        this.violations.push({ requirement: 'API-008', message: `${line}: expected a JSON body, received ${response.status} with a non-JSON body [API-008]`, exchange: redacted });
+        return;
+      }
+      if (empty) return;
+      const result = validateResponse(exchange.operationId, response.status, response.body);
+      if (!result.valid) {
+        this.violations.push({
+          requirement: 'API-008',
+          message: `${line}: ${response.status} body does not match the ${exchange.operationId} schema: ${result.errors.slice(0, 3).join('; ')} [API-008]`,
+          exchange: redacted,
+        });
+      }
+    }
+  }
+
+  private redact(exchange: Exchange): Exchange {
+    const r = this.redactor;
+    const copy: Exchange = {
+      operationId: exchange.operationId,
+      durationMs: exchange.durationMs,
+      request: {
+        method: exchange.request.method,
+        url: r.text(exchange.request.url),
+        headers: r.headers(exchange.request.headers),
+        ...(exchange.request.body === undefined ? {} : { body: r.json(exchange.request.body) }),
+      },
+    };
+    if (exchange.error) copy.error = r.text(exchange.error);
+    if (exchange.response) {
+      copy.response = {
+        status: exchange.response.status,
+        headers: r.headers(exchange.response.headers),
+        body: r.json(exchange.response.body),
+        text: r.text(exchange.response.text).slice(0, 20_000),
+      };
+    }
+    return copy;
+  }
+}
+
+export function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}

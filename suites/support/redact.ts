@@ -1,0 +1,47 @@
+// Secrets never reach an artifact: header values by name, auth params by name, and every known secret string
+// wherever it appears (a server may echo a token inside an error message).
+
+const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
+const SECRET_NAME = /secret|password|passwd|token|key|credential/i;
+export const REDACTED = '[redacted]';
+
+export class Redactor {
+  private readonly secrets: string[];
+  constructor(secrets: Iterable<string>) {
+    this.secrets = [...new Set(secrets)].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+  }
+  add(secret: string): void {
+    if (secret.length >= 4 && !this.secrets.includes(secret)) {
+      this.secrets.push(secret);
+      this.secrets.sort((a, b) => b.length - a.length);
+    }
+  }
+  text(value: string): string {
+    let out = value;
+    for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
+    return out;
+  }
+  headers(headers: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      const lower = name.toLowerCase();
+      if (lower === 'authorization') out[name] = value.replace(/^(\w+)\s+.*$/s, `$1 ${REDACTED}`);
+      else out[name] = SECRET_HEADERS.has(lower) ? REDACTED : this.text(value);
+    }
+    return out;
+  }
+  /** Auth params whose names say secret are masked; all strings are scrubbed of known secrets. */
+  json(value: unknown, parentKey = ''): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (Array.isArray(value)) return value.map((v) => this.json(v, parentKey));
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value)) {
+        const inAuth = parentKey === 'params' || parentKey === 'auth';
+        out[key] = inAuth && SECRET_NAME.test(key) && typeof child === 'string' ? REDACTED : this.json(child, key);
+      }
+      return out;
+    }
+    return value;
+  }
+}
