@@ -48,7 +48,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
       const url = process.env[ENV.url];
       if (url) {
         const target = await resolveTarget(url, false);
-        target.runId = `${target.runId}-w${workerInfo.parallelIndex}`;
+        target.runId = `${target.runId}-w${workerInfo.workerIndex}`;
         await use(target);
         return;
       }
@@ -61,7 +61,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
         [ENV.org]: DEFAULT_CREDENTIALS.orgId,
         [ENV.otherSandbox]: process.env[ENV.otherSandbox] || 'kit-other',
       });
-      target.runId = `${target.runId}-w${workerInfo.parallelIndex}`;
+      target.runId = `${target.runId}-w${workerInfo.workerIndex}`;
       await use(target);
       await server.close();
     },

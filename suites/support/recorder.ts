@@ -26,6 +26,9 @@ export interface Exchange {
   /** Transport failure: refused, reset, timed out. */
   error?: string;
   durationMs: number;
+  /** 429/503 answers waited out before this one (see retry.ts). */
+  retries?: number;
+  retryWaitMs?: number;
 }
 
 export interface Violation {

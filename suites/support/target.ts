@@ -42,6 +42,7 @@ export const ENV = {
   path: 'FLOW_CONFORMANCE_PATH',
   runs: 'FLOW_CONFORMANCE_RUNS',
   writers: 'FLOW_CONFORMANCE_WRITERS',
+  timeoutMs: 'FLOW_CONFORMANCE_TIMEOUT_MS',
 } as const;
 
 export async function loadConfig(file: string | undefined): Promise<KitConfig> {
@@ -66,12 +67,14 @@ export async function resolveTarget(baseUrl: string, embedded: boolean, env: Nod
   if (env[ENV.runs]) model.runs = Number(env[ENV.runs]);
   config.model = model;
   if (env[ENV.writers]) config.concurrentWriters = Number(env[ENV.writers]);
+  if (env[ENV.timeoutMs]) config.requestTimeoutMs = Number(env[ENV.timeoutMs]);
   const credentials = {
     accessToken: env[ENV.token] ?? '',
     apiKey: env[ENV.apiKey] ?? '',
     orgId: env[ENV.org] ?? '',
   };
-  const authParams = Object.values(config.auth?.params ?? {}).filter((v): v is string => typeof v === 'string');
+  // auth params whose names say secret are secrets; a host or user name is not
+  const authParams = Object.entries(config.auth?.params ?? {}).filter(([name, v]) => typeof v === 'string' && /pass|secret|key|token|credential/i.test(name)).map(([, v]) => v as string);
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
     embedded,

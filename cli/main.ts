@@ -1,0 +1,88 @@
+// flow-conformance: the command users run. Parses flags, dispatches, and turns every expected failure into one line
+// and the documented exit code: 0 conformant, 1 non-conformant, 2 usage, configuration or unreachable target.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseCommandLine, USAGE, UsageError } from './args.ts';
+import { BaselineError, readBaseline } from './baseline.ts';
+import { loadCatalogue } from './catalogue.ts';
+import type { TestOutcome } from './fold.ts';
+import { OUTCOMES_FILE } from './outcomes-reporter.ts';
+import { PreflightError } from './preflight.ts';
+import { runConformance } from './run.ts';
+import { KIT, writeReports } from './write-reports.ts';
+
+function list(): number {
+  const { requirements, areas } = loadCatalogue();
+  let area = '';
+  for (const r of requirements) {
+    if (r.area !== area) {
+      area = r.area;
+      console.log(`\n${areas[area] ?? area}`);
+    }
+    console.log(`  ${r.id.padEnd(9)} ${r.level.padEnd(6)} ${r.title}`);
+  }
+  console.log(`\n${requirements.length} requirements (${requirements.filter((r) => r.level === 'MUST').length} MUST)`);
+  return 0;
+}
+
+function merge(dirs: string[], reportDir: string | undefined, strict: boolean, baselineFile: string | undefined): number {
+  const outcomes: TestOutcome[] = [];
+  let startedAt = Infinity;
+  let finishedAt = 0;
+  let target = '';
+  let embedded = false;
+  for (const dir of dirs) {
+    const file = join(dir, OUTCOMES_FILE);
+    if (!existsSync(file)) throw new UsageError(`merge: ${dir} holds no ${OUTCOMES_FILE} (is it a flow-conformance report dir?)`);
+    outcomes.push(...(JSON.parse(readFileSync(file, 'utf8')) as TestOutcome[]));
+    const resultsFile = join(dir, 'results.json');
+    if (existsSync(resultsFile)) {
+      const shard = JSON.parse(readFileSync(resultsFile, 'utf8')) as { startedAt: string; finishedAt: string; target: string; embedded: boolean };
+      startedAt = Math.min(startedAt, Date.parse(shard.startedAt));
+      finishedAt = Math.max(finishedAt, Date.parse(shard.finishedAt));
+      target ||= shard.target;
+      embedded ||= shard.embedded;
+    }
+  }
+  const out = resolve(reportDir ?? join('reports', 'merged'));
+  mkdirSync(out, { recursive: true });
+  const knownIds = new Set(loadCatalogue().requirements.map((r) => r.id));
+  const now = Date.now();
+  return writeReports(out, outcomes, {
+    target, embedded, strict,
+    startedAt: new Date(Number.isFinite(startedAt) ? startedAt : now),
+    finishedAt: new Date(finishedAt || now),
+    baseline: baselineFile ? readBaseline(baselineFile, knownIds) : undefined,
+    command: ['flow-conformance', ...process.argv.slice(2)].join(' '),
+  }, false);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseCommandLine(argv);
+  switch (options.command) {
+    case 'help':
+      console.log(USAGE);
+      return 0;
+    case 'version':
+      console.log(`${KIT.name} ${KIT.version}`);
+      return 0;
+    case 'list':
+      return list();
+    case 'merge':
+      return merge(options.mergeDirs, options.reportDir, options.strict, options.baseline);
+    default:
+      return runConformance(options);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof PreflightError || error instanceof BaselineError) {
+      console.error(`flow-conformance: ${error.message}`);
+    } else {
+      console.error(`flow-conformance: internal error: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+    }
+    process.exit(2);
+  },
+);

@@ -1,0 +1,41 @@
+// results.json: the run's source of truth. junit.xml and index.html are views of it. Its JSON Schema is
+// specs/results.schema.json.
+import type { RequirementResult, Status } from './fold.ts';
+
+export interface BaselineNote {
+  /** The requirement failed and the baseline expected it: it does not fail the run. */
+  expected?: { reason: string; expires?: string; link?: string };
+  /** The baseline lists this requirement but it passed: the entry can go. */
+  fixed?: boolean;
+  /** The baseline entry's expiry date has passed. */
+  expired?: boolean;
+}
+
+export interface ResultRecord extends RequirementResult {
+  baseline?: BaselineNote;
+}
+
+export interface ModelRun {
+  seed?: number;
+  runs?: number;
+  steps?: number;
+}
+
+export interface Results {
+  kit: { name: string; version: string };
+  target: string;
+  embedded: boolean;
+  startedAt: string;
+  finishedAt: string;
+  strict: boolean;
+  seed: number | null;
+  verdict: 'conformant' | 'non-conformant';
+  summary: Record<Status, number>;
+  requirements: ResultRecord[];
+  areas: Record<string, string>;
+  model?: ModelRun;
+  /** The Playwright HTML report, relative to the report dir, if written. */
+  playwrightReport?: string;
+  /** Replay command for this run (no secrets). */
+  command: string;
+}

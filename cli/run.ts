@@ -1,0 +1,120 @@
+// One conformance run: resolve the target (starting the embedded reference server when none is given), preflight
+// it, run the suites in a Playwright child process, then fold, gate and write the reports.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CREDENTIALS } from '../server/app.ts';
+import { startReferenceServer, type RunningServer } from '../server/listen.ts';
+import { UsageError, type RunOptions } from './args.ts';
+import { readBaseline, type Baseline } from './baseline.ts';
+import { loadCatalogue } from './catalogue.ts';
+import type { TestOutcome } from './fold.ts';
+import { OUTCOMES_FILE } from './outcomes-reporter.ts';
+import { preflight } from './preflight.ts';
+import { writeReports, type ReportContext } from './write-reports.ts';
+
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
+}
+
+function credentialsFromEnv(): { accessToken: string; apiKey: string; orgId: string } {
+  const missing = ['AEP_ACCESS_TOKEN', 'AEP_API_KEY', 'AEP_ORG_ID'].filter((name) => !process.env[name]);
+  if (missing.length > 0) throw new UsageError(`a real target needs credentials: set ${missing.join(', ')}`);
+  return { accessToken: process.env.AEP_ACCESS_TOKEN!, apiKey: process.env.AEP_API_KEY!, orgId: process.env.AEP_ORG_ID! };
+}
+
+function grepFor(options: RunOptions): string | undefined {
+  const catalogue = loadCatalogue();
+  const unknown = options.requirements.filter((id) => !catalogue.byId.has(id));
+  if (unknown.length > 0) throw new UsageError(`unknown requirement ${unknown.join(', ')} (see 'flow-conformance list')`);
+  const ids = options.requirements.length ? `(${options.requirements.map((id) => `@${id}\\b`).join('|')})` : undefined;
+  if (ids && options.grep) return `^(?=.*${ids})(?=.*(${options.grep}))`;
+  return ids ?? options.grep;
+}
+
+/** --config, or ./flow-conformance.config.ts in the user's directory (the suites run from the package's). */
+function configFile(options: RunOptions): string | undefined {
+  if (options.config) return resolve(options.config);
+  const local = resolve('flow-conformance.config.ts');
+  return existsSync(local) ? local : undefined;
+}
+
+export async function runConformance(options: RunOptions): Promise<number> {
+  const grep = grepFor(options);
+  const knownIds = new Set(loadCatalogue().requirements.map((r) => r.id));
+  const baseline: Baseline | undefined = options.baseline ? readBaseline(options.baseline, knownIds) : undefined;
+  const reportDir = resolve(options.reportDir ?? join('reports', timestamp()));
+  mkdirSync(reportDir, { recursive: true });
+  const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const targetUrl = options.target ?? process.env.AEP_FLOW_SERVICE_URL;
+
+  let server: RunningServer | undefined;
+  if (targetUrl) {
+    const credentials = credentialsFromEnv();
+    await preflight(targetUrl, { ...credentials, sandbox: process.env.AEP_SANDBOX_NAME || 'prod' }, Math.min(timeoutMs, 15_000));
+    env.AEP_FLOW_SERVICE_URL = targetUrl;
+  } else {
+    server = await startReferenceServer({ faults: options.faults, credentials: DEFAULT_CREDENTIALS });
+    Object.assign(env, {
+      AEP_FLOW_SERVICE_URL: server.url,
+      AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken,
+      AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey,
+      AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId,
+      AEP_OTHER_SANDBOX_NAME: process.env.AEP_OTHER_SANDBOX_NAME || 'kit-other',
+    });
+    delete env.AEP_SANDBOX_NAME;
+  }
+  const local = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${env.AEP_FLOW_SERVICE_URL}/`);
+  Object.assign(env, {
+    FLOW_CONFORMANCE_REPORT_DIR: reportDir,
+    FLOW_CONFORMANCE_RUN_ID: `fck-${Date.now().toString(36)}`,
+    FLOW_CONFORMANCE_STRICT: options.strict ? '1' : '',
+    PLAYWRIGHT_HTML_OUTPUT_DIR: join(reportDir, 'playwright-report'),
+    PLAYWRIGHT_HTML_OPEN: 'never',
+    PLAYWRIGHT_BLOB_OUTPUT_FILE: join(reportDir, 'blob-report.zip'),
+    ...(options.seed !== undefined ? { FLOW_CONFORMANCE_SEED: String(options.seed) } : {}),
+    ...(options.path !== undefined ? { FLOW_CONFORMANCE_PATH: options.path } : {}),
+    ...(options.runs !== undefined ? { FLOW_CONFORMANCE_RUNS: String(options.runs) } : {}),
+    ...(options.writers !== undefined ? { FLOW_CONFORMANCE_WRITERS: String(options.writers) } : {}),
+    ...(configFile(options) ? { FLOW_CONFORMANCE_CONFIG: configFile(options) } : {}),
+    FLOW_CONFORMANCE_TIMEOUT_MS: String(timeoutMs),
+  });
+  delete env.FLOW_CONFORMANCE_FAULTS;
+  delete env.FLOW_CONFORMANCE_MUTATION;
+
+  const reporters = [join(PACKAGE_ROOT, 'cli', 'outcomes-reporter.ts'), 'html', ...(options.shard ? ['blob'] : [])];
+  const args = [
+    createRequire(import.meta.url).resolve('@playwright/test/cli'), 'test',
+    '--config', join(PACKAGE_ROOT, 'playwright.config.ts'), '--project=conformance',
+    `--reporter=${reporters.join(',')}`, `--output=${join(reportDir, 'test-results')}`,
+    `--workers=${options.workers ?? (local ? 2 : 1)}`,
+    ...(options.shard ? [`--shard=${options.shard}`] : []),
+    ...(grep ? ['--grep', grep] : []),
+  ];
+  const startedAt = new Date();
+  console.log(`flow-conformance: checking ${server ? 'the embedded reference server' : targetUrl}${options.strict ? ' (strict)' : ''}\n`);
+  try {
+    await new Promise<void>((done, fail) => {
+      const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      child.on('error', fail);
+      child.on('close', () => done());
+    });
+  } finally {
+    await server?.close();
+  }
+  const outcomesFile = join(reportDir, OUTCOMES_FILE);
+  if (!existsSync(outcomesFile)) throw new UsageError(`the test runner ended without results (see the output above); report dir ${reportDir}`);
+  const outcomes = JSON.parse(readFileSync(outcomesFile, 'utf8')) as TestOutcome[];
+  const context: ReportContext = {
+    target: server ? `embedded reference server${options.faults.length ? ` (faults: ${options.faults.join(', ')})` : ''}` : targetUrl!,
+    embedded: Boolean(server),
+    startedAt, finishedAt: new Date(), strict: options.strict, baseline, writeBaseline: options.writeBaseline,
+    command: ['flow-conformance', ...process.argv.slice(2)].join(' '),
+  };
+  return writeReports(reportDir, outcomes, context, options.reportDir === undefined);
+}

@@ -1,0 +1,31 @@
+// The closing table: verdict, counts, the slowest checks, baseline news and where the reports are.
+import type { Gate } from './baseline.ts';
+import type { Results } from './results.ts';
+
+export function printSummary(results: Results, gate: Gate, reportDir: string): void {
+  const { summary } = results;
+  const color = process.stdout.isTTY && !process.env.CI && !process.env.NO_COLOR;
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const verdict = results.verdict === 'conformant' ? paint(32, 'CONFORMANT') : paint(31, 'NON-CONFORMANT');
+  const seconds = ((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000).toFixed(1);
+  const lines = [
+    '',
+    `Verdict      ${verdict}  (${results.target}${results.strict ? ', strict' : ''}, ${seconds} s)`,
+    `Requirements ${summary.pass} pass · ${summary.fail} fail · ${summary.warn} warn · ${summary['not-applicable']} not applicable`,
+  ];
+  const failing = results.requirements.filter((r) => r.status === 'fail' || r.status === 'warn');
+  if (failing.length > 0) {
+    lines.push('', 'What failed:');
+    for (const r of failing) {
+      const known = r.baseline?.expected ? (r.baseline.expired ? ' [baseline entry EXPIRED]' : ' [known failure]') : '';
+      lines.push(`  ${r.status === 'fail' ? '✗' : '!'} ${r.id.padEnd(9)} ${r.level.padEnd(6)} ${r.title}${known}`);
+      lines.push(`      ${r.reason.split('\n')[0]!.slice(0, 200)}`);
+    }
+  }
+  if (gate.fixed.length > 0) lines.push('', `Baseline entries that now pass (remove them): ${gate.fixed.join(', ')}`);
+  const slowest = [...results.requirements].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).filter((r) => r.durationMs > 0);
+  if (slowest.length > 0) lines.push('', `Slowest checks: ${slowest.map((r) => `${r.id} ${(r.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
+  if (results.model?.seed !== undefined) lines.push(`Model-based suite: seed ${results.model.seed}, ${results.model.runs ?? '?'} runs, ${results.model.steps ?? '?'} steps`);
+  lines.push('', `Reports      ${reportDir}/index.html`, `             ${reportDir}/results.json, ${reportDir}/junit.xml, ${reportDir}/playwright-report/`, '');
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,74 @@
+// From test outcomes to the run's verdict: fold per requirement, apply the baseline, write results.json, junit.xml
+// and index.html, print the summary table, and return the exit code the CLI documents.
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { applyBaseline, writeBaseline, type Baseline } from './baseline.ts';
+import { loadCatalogue } from './catalogue.ts';
+import { fold, summaryOf, verdictOf, type TestOutcome } from './fold.ts';
+import { renderHtmlReport } from './html-report.ts';
+import { renderJunit } from './junit.ts';
+import type { Results } from './results.ts';
+import { printSummary } from './summary.ts';
+
+export interface ReportContext {
+  target: string;
+  embedded: boolean;
+  startedAt: Date;
+  finishedAt: Date;
+  strict: boolean;
+  baseline?: Baseline | undefined;
+  writeBaseline?: string | undefined;
+  command: string;
+}
+
+const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+export const KIT = { name: PACKAGE.name, version: PACKAGE.version };
+
+function modelRun(outcomes: TestOutcome[]): Results['model'] {
+  for (const outcome of outcomes) {
+    const note = outcome.annotations.find((a) => a.type === 'model');
+    if (note?.description) return JSON.parse(note.description) as Results['model'];
+  }
+  return undefined;
+}
+
+export function writeReports(reportDir: string, outcomes: TestOutcome[], context: ReportContext, linkLatest: boolean): number {
+  const records = fold(outcomes, { strict: context.strict });
+  const gate = applyBaseline(records, context.baseline);
+  const model = modelRun(outcomes);
+  const results: Results = {
+    kit: KIT,
+    target: context.target,
+    embedded: context.embedded,
+    startedAt: context.startedAt.toISOString(),
+    finishedAt: context.finishedAt.toISOString(),
+    strict: context.strict,
+    seed: model?.seed ?? null,
+    verdict: verdictOf(records),
+    summary: summaryOf(records),
+    requirements: records,
+    areas: loadCatalogue().areas,
+    ...(model ? { model } : {}),
+    playwrightReport: 'playwright-report/index.html',
+    command: context.command,
+  };
+  writeFileSync(join(reportDir, 'results.json'), JSON.stringify(results, null, 2));
+  writeFileSync(join(reportDir, 'junit.xml'), renderJunit(results));
+  writeFileSync(join(reportDir, 'index.html'), renderHtmlReport(results));
+  if (context.writeBaseline) {
+    const count = writeBaseline(context.writeBaseline, records);
+    console.log(`wrote a baseline of ${count} known failure${count === 1 ? '' : 's'} to ${context.writeBaseline}`);
+  }
+  if (linkLatest) {
+    const latest = join(dirname(reportDir), 'latest');
+    rmSync(latest, { force: true, recursive: false });
+    try {
+      symlinkSync(basename(reportDir), latest, 'dir');
+    } catch {
+      // a file system without symlinks still has the dated folder
+    }
+  }
+  const failsGate = gate.unexpected.length > 0 || gate.expired.length > 0 || (context.strict && gate.fixed.length > 0);
+  printSummary(results, gate, relative(process.cwd(), reportDir) || '.');
+  return failsGate ? 1 : 0;
+}

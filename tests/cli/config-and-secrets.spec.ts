@@ -1,0 +1,42 @@
+// A config file drives what the kit creates, and the secrets it holds, like the credentials, never reach an
+// artifact: results.json, junit.xml, index.html, the Playwright report, or the console.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { readResults, runCli } from './run-cli.ts';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+test('auth params from the config file are used, and no secret appears in any artifact or in the output', async ({}, testInfo) => {
+  const secret = `planted-secret-${Date.now().toString(36)}`;
+  const config = testInfo.outputPath('flow-conformance.config.ts');
+  writeFileSync(config, `import { defineConfig } from '${process.cwd()}/index.ts';
+export default defineConfig({
+  auth: { specName: 'Basic Authentication', params: { host: 'kit.example.net', userid: 'kit-user', password: '${secret}' } },
+  sourceParams: { path: '/from/the/config.csv', type: 'file' },
+});
+`);
+  const dir = testInfo.outputPath('report');
+  const run = await runCli(['--config', config, '--report-dir', dir, '--requirement', 'DRAFT-001,DRAFT-002,PUB-001,API-004']);
+  expect(run.code, run.stderr).toBe(0);
+  const results = readResults(dir);
+  const exchanges = results.requirements.flatMap((r) => r.evidence.flatMap((e) => e.exchanges ?? [])) as { request: { body?: unknown } }[];
+  const bodies = JSON.stringify(exchanges.map((e) => e.request.body));
+  expect(bodies, 'the config host was sent').toContain('kit.example.net');
+  expect(bodies, 'the config source path was sent').toContain('/from/the/config.csv');
+
+  const artifacts = filesUnder(dir);
+  expect(artifacts.some((f) => f.endsWith('index.html'))).toBe(true);
+  expect(artifacts.some((f) => f.includes('playwright-report'))).toBe(true);
+  for (const file of artifacts) {
+    const content = readFileSync(file).toString('latin1');
+    expect(content.includes(secret), `${file} holds the planted secret`).toBe(false);
+    expect(content.includes('reference-access-token'), `${file} holds the access token`).toBe(false);
+  }
+  expect(run.stdout + run.stderr).not.toContain(secret);
+});
