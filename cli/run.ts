@@ -48,7 +48,6 @@ export async function runConformance(options: RunOptions): Promise<number> {
   const knownIds = new Set(loadCatalogue().requirements.map((r) => r.id));
   const baseline: Baseline | undefined = options.baseline ? readBaseline(options.baseline, knownIds) : undefined;
   const reportDir = resolve(options.reportDir ?? join('reports', timestamp()));
-  mkdirSync(reportDir, { recursive: true });
   const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
   const env: NodeJS.ProcessEnv = { ...process.env };
   const targetUrl = options.target ?? process.env.AEP_FLOW_SERVICE_URL;
@@ -69,6 +68,8 @@ export async function runConformance(options: RunOptions): Promise<number> {
     });
     delete env.AEP_SANDBOX_NAME;
   }
+  // only now: a run that never started leaves no empty report dir behind
+  mkdirSync(reportDir, { recursive: true });
   const local = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${env.AEP_FLOW_SERVICE_URL}/`);
   Object.assign(env, {
     FLOW_CONFORMANCE_REPORT_DIR: reportDir,

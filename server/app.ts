@@ -6,7 +6,7 @@ import { actOnEntity, createEntity, deleteEntity, getEntity, listEntities, patch
 import { ApiError, errorBody } from './errors.ts';
 import { Faults } from './faults.ts';
 import { getSpec, listSpecs } from './specs.ts';
-import { isKind, Store, type Json } from './store.ts';
+import { isKind, KINDS, Store, type Json, type Kind } from './store.ts';
 
 export const BASE_PATH = '/data/foundation/flowservice';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -68,42 +68,50 @@ interface Route {
   needsJsonBody: Set<string>;
 }
 
+const NO_BODY = new Set<string>();
+
+function specRoutes(collection: 'connectionSpecs' | 'flowSpecs') {
+  return {
+    list: { methods: { GET: (c, _i, p) => listSpecs(collection, p, c.faults) }, needsJsonBody: NO_BODY } satisfies Route,
+    one: { methods: { GET: (c, i) => getSpec(collection, i[0]!, c.faults) }, needsJsonBody: NO_BODY } satisfies Route,
+  };
+}
+
+function entityRoutes(kind: Kind) {
+  return {
+    collection: {
+      methods: { GET: (c, _i, p) => listEntities(c, kind, p), POST: (c, _i, p, r) => createEntity(c, kind, parseBody(r, c), p.get('mode')) },
+      needsJsonBody: new Set(['POST']),
+    } satisfies Route,
+    one: {
+      methods: {
+        GET: (c, i) => getEntity(c, kind, i[0]!),
+        PATCH: (c, i, _p, r) => patchEntity(c, kind, i[0]!, parseBody(r, c), header(r, 'if-match')),
+        DELETE: (c, i) => deleteEntity(c, kind, i[0]!),
+      },
+      needsJsonBody: new Set(['PATCH']),
+    } satisfies Route,
+    action: { methods: { POST: (c, i, p) => actOnEntity(c, kind, i[0]!, p.get('op')) }, needsJsonBody: NO_BODY } satisfies Route,
+  };
+}
+
+/** Built once: a request only looks its route up. */
+const SPEC_ROUTES = { connectionSpecs: specRoutes('connectionSpecs'), flowSpecs: specRoutes('flowSpecs') };
+const ENTITY_ROUTES = Object.fromEntries(KINDS.map((kind) => [kind, entityRoutes(kind)])) as Record<Kind, ReturnType<typeof entityRoutes>>;
+
 function route(segments: string[]): { route: Route; ids: string[] } | undefined {
   const [collection = '', id, action, ...rest] = segments;
   if (rest.length > 0) return undefined;
   if (collection === 'connectionSpecs' || collection === 'flowSpecs') {
     if (action !== undefined) return undefined;
-    const get: Handler = id === undefined ? (c, _i, p) => listSpecs(collection, p, c.faults) : (c, i) => getSpec(collection, i[0]!, c.faults);
-    return { route: { methods: { GET: get }, needsJsonBody: new Set() }, ids: id === undefined ? [] : [id] };
+    const routes = SPEC_ROUTES[collection];
+    return id === undefined ? { route: routes.list, ids: [] } : { route: routes.one, ids: [id] };
   }
   if (!isKind(collection)) return undefined;
-  const kind = collection;
-  if (id === undefined) {
-    return {
-      ids: [],
-      route: {
-        methods: { GET: (c, _i, p) => listEntities(c, kind, p), POST: (c, _i, p, r) => createEntity(c, kind, parseBody(r, c), p.get('mode')) },
-        needsJsonBody: new Set(['POST']),
-      },
-    };
-  }
-  if (action === undefined) {
-    return {
-      ids: [id],
-      route: {
-        methods: {
-          GET: (c, i) => getEntity(c, kind, i[0]!),
-          PATCH: (c, i, _p, r) => patchEntity(c, kind, i[0]!, parseBody(r, c), header(r, 'if-match')),
-          DELETE: (c, i) => deleteEntity(c, kind, i[0]!),
-        },
-        needsJsonBody: new Set(['PATCH']),
-      },
-    };
-  }
-  if (action === 'action') {
-    return { ids: [id], route: { methods: { POST: (c, i, p) => actOnEntity(c, kind, i[0]!, p.get('op')) }, needsJsonBody: new Set() } };
-  }
-  return undefined;
+  const routes = ENTITY_ROUTES[collection];
+  if (id === undefined) return { route: routes.collection, ids: [] };
+  if (action === undefined) return { route: routes.one, ids: [id] };
+  return action === 'action' ? { route: routes.action, ids: [id] } : undefined;
 }
 
 function header(request: AppRequest, name: string): string | undefined {
@@ -152,9 +160,9 @@ export function createFlowService(options: FlowServiceOptions = {}): FlowService
 
   function respond(reply: Reply, requestId: string): AppResponse {
     const headers: Record<string, string> = { 'x-request-id': requestId, ...reply.headers };
-    if (reply.body === undefined) return { status: reply.status, headers, body: '' };
+    if (reply.json === undefined && reply.body === undefined) return { status: reply.status, headers, body: '' };
     headers['content-type'] = 'application/json';
-    return { status: reply.status, headers, body: JSON.stringify(reply.body) };
+    return { status: reply.status, headers, body: reply.json ?? JSON.stringify(reply.body) };
   }
 
   function fail(error: ApiError, requestId: string, extra: Record<string, string> = {}): AppResponse {

@@ -92,6 +92,9 @@ export class Faults {
   has(name: FaultName): boolean {
     return this.active.has(name);
   }
+  get none(): boolean {
+    return this.active.size === 0;
+  }
   get names(): FaultName[] {
     return [...this.active];
   }

@@ -25,6 +25,8 @@ export interface Entity {
   updatedAt: number;
   /** Whether the entity was patched since its creation (only the fault `flow-publish-checks-first-source-once-patched` reads it). */
   patched?: boolean;
+  /** The last GET view, serialised, and the etag it was made for. */
+  view?: { etag: string; json: string };
   /** Whether a parent was a draft when this entity was created (only a fault reads it). */
   bornUnderDraftParent?: boolean;
 }
