@@ -10,6 +10,8 @@ Usage:
   flow-conformance [run] [options]        check every requirement against a target (default: the embedded reference server)
   flow-conformance list                   the requirement catalogue with levels
   flow-conformance merge DIR... [--report-dir DIR] [--strict]   merge shard report dirs into one report
+  flow-conformance cleanup --ledger FILE [--target URL]         delete what an interrupted run left behind
+  flow-conformance sweep --prefix P [--target URL] [--yes]      list (and with --yes delete) entities named P…
 
 Options:
   --target URL            service base URL, e.g. https://platform.adobe.io/data/foundation/flowservice
@@ -45,7 +47,10 @@ Examples:
   npx flow-conformance --shard 1/2 --report-dir reports/s1 && npx flow-conformance merge reports/s1 reports/s2`;
 
 export interface RunOptions {
-  command: 'run' | 'list' | 'merge' | 'help' | 'version';
+  command: 'run' | 'list' | 'merge' | 'cleanup' | 'sweep' | 'help' | 'version';
+  ledger?: string;
+  prefix?: string;
+  yes: boolean;
   target?: string;
   config?: string;
   reportDir?: string;
@@ -83,6 +88,7 @@ export function parseCommandLine(argv: string[]): RunOptions {
         runs: { type: 'string' }, writers: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' },
         baseline: { type: 'string' }, 'write-baseline': { type: 'string' }, timeout: { type: 'string' },
         fault: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+        ledger: { type: 'string' }, prefix: { type: 'string' }, yes: { type: 'boolean', short: 'y' },
       },
     });
   } catch (error) {
@@ -93,13 +99,16 @@ export function parseCommandLine(argv: string[]): RunOptions {
   let command: RunOptions['command'] = 'run';
   if (values.help) command = 'help';
   else if (values.version) command = 'version';
-  else if (first === 'list' || first === 'merge' || first === 'run') command = first;
-  else if (first !== undefined) throw new UsageError(`unknown command '${first}' (commands: run, list, merge; see --help)`);
+  else if (first === 'list' || first === 'merge' || first === 'run' || first === 'cleanup' || first === 'sweep') command = first;
+  else if (first !== undefined) throw new UsageError(`unknown command '${first}' (commands: run, list, merge, cleanup, sweep; see --help)`);
+  if (command === 'cleanup' && (values.ledger === undefined || !existsSync(values.ledger))) throw new UsageError(`cleanup needs --ledger FILE (an existing ledger.jsonl from a report dir)`);
+  if (command === 'sweep' && !values.prefix) throw new UsageError('sweep needs --prefix (the run prefix, e.g. fck-)');
   if (command === 'run' && rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
   if (command === 'merge' && rest.length === 0) throw new UsageError('merge needs at least one report directory');
 
   const options: RunOptions = {
-    command, strict: values.strict ?? false, faults: values.fault ?? [], mergeDirs: command === 'merge' ? rest : [],
+    command, strict: values.strict ?? false, yes: values.yes ?? false,
+    ...(values.ledger ? { ledger: values.ledger } : {}), ...(values.prefix ? { prefix: values.prefix } : {}), faults: values.fault ?? [], mergeDirs: command === 'merge' ? rest : [],
     requirements: (values.requirement ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean),
   };
   if (values.target !== undefined) {

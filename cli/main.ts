@@ -9,6 +9,7 @@ import type { TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
 import { PreflightError } from './preflight.ts';
 import { runConformance } from './run.ts';
+import { cleanupCommand, sweepCommand } from './sweep.ts';
 import { KIT, writeReports } from './write-reports.ts';
 
 function list(): number {
@@ -68,6 +69,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'list':
       return list();
+    case 'cleanup':
+      return cleanupCommand(options);
+    case 'sweep':
+      return sweepCommand(options);
     case 'merge':
       return merge(options.mergeDirs, options.reportDir, options.strict, options.baseline);
     default:

@@ -38,4 +38,8 @@ export interface Results {
   playwrightReport?: string;
   /** Replay command for this run (no secrets). */
   command: string;
+  /** What the run created and deleted; anything left behind stays in ledger.jsonl for `flow-conformance cleanup`. */
+  cleanup?: { created: number; deleted: number; leftBehind: { kind: string; id: string; sandbox: string; reason: string }[] };
+  /** The run was stopped by SIGINT or SIGTERM before every check ran. */
+  interrupted?: boolean;
 }

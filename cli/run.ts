@@ -12,7 +12,9 @@ import { readBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import type { TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
+import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
 import { preflight } from './preflight.ts';
+import { sweepPrefix } from './sweep.ts';
 import { writeReports, type ReportContext } from './write-reports.ts';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,7 +73,10 @@ export async function runConformance(options: RunOptions): Promise<number> {
   // only now: a run that never started leaves no empty report dir behind
   mkdirSync(reportDir, { recursive: true });
   const local = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${env.AEP_FLOW_SERVICE_URL}/`);
+  const ledgerFile = join(reportDir, LEDGER_FILE);
+  appendLedger(ledgerFile, { op: 'run', target: server ? 'embedded reference server' : targetUrl!, at: new Date().toISOString() });
   Object.assign(env, {
+    FLOW_CONFORMANCE_LEDGER: ledgerFile,
     FLOW_CONFORMANCE_REPORT_DIR: reportDir,
     FLOW_CONFORMANCE_RUN_ID: `fck-${Date.now().toString(36)}`,
     FLOW_CONFORMANCE_STRICT: options.strict ? '1' : '',
@@ -99,12 +104,37 @@ export async function runConformance(options: RunOptions): Promise<number> {
   ];
   const startedAt = new Date();
   console.log(`flow-conformance: checking ${server ? 'the embedded reference server' : targetUrl}${options.strict ? ' (strict)' : ''}\n`);
+  // The child gets its own process group, so a Ctrl-C reaches only this process, which passes it on once: the
+  // runner then stops gracefully and its fixtures delete what they made; the ledger catches the rest.
+  let interrupted = false;
+  let cleanup: CleanupReport | undefined;
   try {
     await new Promise<void>((done, fail) => {
-      const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+      const stop = (signal: NodeJS.Signals) => {
+        if (interrupted) return;
+        interrupted = true;
+        console.error(`\nflow-conformance: ${signal}: stopping the checks and cleaning up (this can take a few seconds)`);
+        child.kill(signal);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       child.on('error', fail);
-      child.on('close', () => done());
+      child.on('close', () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      });
     });
+    const credentials = { accessToken: env.AEP_ACCESS_TOKEN!, apiKey: env.AEP_API_KEY!, orgId: env.AEP_ORG_ID! };
+    cleanup = await cleanUpLedger(ledgerFile, env.AEP_FLOW_SERVICE_URL!, credentials);
+    if (interrupted) {
+      // a create in flight when the runner stopped may have landed without its id ever reaching the ledger
+      for (const sandbox of [env.AEP_SANDBOX_NAME || 'prod', env.AEP_OTHER_SANDBOX_NAME].filter((s): s is string => Boolean(s))) {
+        const swept = await sweepPrefix(env.AEP_FLOW_SERVICE_URL!, env.FLOW_CONFORMANCE_RUN_ID!, { ...credentials, sandbox }).catch(() => ({ deleted: 0, left: 0 }));
+        cleanup.deleted += swept.deleted;
+      }
+    }
   } finally {
     await server?.close();
   }
@@ -115,7 +145,10 @@ export async function runConformance(options: RunOptions): Promise<number> {
     target: server ? `embedded reference server${options.faults.length ? ` (faults: ${options.faults.join(', ')})` : ''}` : targetUrl!,
     embedded: Boolean(server),
     startedAt, finishedAt: new Date(), strict: options.strict, baseline, writeBaseline: options.writeBaseline,
+    cleanup: { created: readLedger(ledgerFile).created, ...(cleanup ?? { deleted: 0, leftBehind: [] }) },
+    interrupted,
     command: ['flow-conformance', ...process.argv.slice(2)].join(' '),
   };
-  return writeReports(reportDir, outcomes, context, options.reportDir === undefined);
+  const code = writeReports(reportDir, outcomes, context, options.reportDir === undefined);
+  return interrupted ? 130 : code;
 }

@@ -26,6 +26,13 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
   const slowest = [...results.requirements].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).filter((r) => r.durationMs > 0);
   if (slowest.length > 0) lines.push('', `Slowest checks: ${slowest.map((r) => `${r.id} ${(r.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
   if (results.model?.seed !== undefined) lines.push(`Model-based suite: seed ${results.model.seed}, ${results.model.runs ?? '?'} runs, ${results.model.steps ?? '?'} steps`);
+  if (results.interrupted) lines.push('', 'Interrupted: the checks that had not finished are missing from this verdict.');
+  const left = results.cleanup?.leftBehind ?? [];
+  if (results.cleanup) {
+    lines.push(left.length === 0
+      ? `Cleanup      ${results.cleanup.created} entities created, none left behind`
+      : `Cleanup      ${left.length} of ${results.cleanup.created} entities left behind (${left[0]!.reason}); retry: flow-conformance cleanup --ledger ${reportDir}/ledger.jsonl`);
+  }
   lines.push('', `Reports      ${reportDir}/index.html`, `             ${reportDir}/results.json, ${reportDir}/junit.xml, ${reportDir}/playwright-report/`, '');
   console.log(lines.join('\n'));
 }

@@ -19,6 +19,8 @@ export interface ReportContext {
   baseline?: Baseline | undefined;
   writeBaseline?: string | undefined;
   command: string;
+  cleanup?: Results['cleanup'];
+  interrupted?: boolean;
 }
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -51,6 +53,8 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     ...(model ? { model } : {}),
     playwrightReport: 'playwright-report/index.html',
     command: context.command,
+    ...(context.cleanup ? { cleanup: context.cleanup } : {}),
+    ...(context.interrupted ? { interrupted: true } : {}),
   };
   writeFileSync(join(reportDir, 'results.json'), JSON.stringify(results, null, 2));
   writeFileSync(join(reportDir, 'junit.xml'), renderJunit(results));

@@ -2,7 +2,9 @@
 // kinds, checked step by step against the model. A failure is the shrunk sequence, one step a line, with the seed and
 // path that replay it.
 import fc from 'fast-check';
-import { requireDrafts, test } from './support/fixtures.ts';
+import { appendLedger } from '../cli/ledger.ts';
+import { isSuccess } from './support/client.ts';
+import { requireDrafts, test, type Ledger } from './support/fixtures.ts';
 import { KINDS, type Kind } from './support/operations.ts';
 import { RequirementFailure } from './support/verdicts.ts';
 import { AddSourceCommand, CreateCommand, DeleteCommand, PatchCommand, PublishCommand, RaceCommand, type Real } from './model/commands.ts';
@@ -10,9 +12,17 @@ import { Model } from './model/model.ts';
 
 const DELETE_ORDER: Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
 
-async function cleanUp(real: Real): Promise<void> {
+/** After each run: delete what it made, and strike it from the test's ledger so teardown does not ask again. */
+async function cleanUp(real: Real, ledger: Ledger): Promise<void> {
   for (const kind of DELETE_ORDER) {
-    for (const { id } of real.created.filter((c) => c.kind === kind).reverse()) await real.api.remove(kind, id).catch(() => undefined);
+    for (const { id } of real.created.filter((c) => c.kind === kind).reverse()) {
+      const exchange = await real.api.remove(kind, id).catch(() => undefined);
+      const gone = exchange && (isSuccess(exchange) || exchange.response?.status === 404);
+      if (!gone) continue;
+      appendLedger(process.env.FLOW_CONFORMANCE_LEDGER, { op: 'deleted', kind, id, sandbox: real.api.sandbox });
+      const at = ledger.entries.findIndex((e) => e.id === id);
+      if (at >= 0) ledger.entries.splice(at, 1);
+    }
   }
   real.created.length = 0;
 }
@@ -35,7 +45,7 @@ function commandArbitraries() {
   ];
 }
 
-test('random sequences of creates, updates, publishes and deletes agree with the model, and no published entity names a draft', { tag: '@ORD-007' }, async ({ api, build, target, discovery }, testInfo) => {
+test('random sequences of creates, updates, publishes and deletes agree with the model, and no published entity names a draft', { tag: '@ORD-007' }, async ({ api, build, target, discovery, ledger }, testInfo) => {
   requireDrafts(discovery, ['source', 'target', 'flow']);
   test.setTimeout(Math.max(120_000, testInfo.timeout));
   const { runs, seed, path, maxCommands } = target.config.model ?? {};
@@ -46,7 +56,7 @@ test('random sequences of creates, updates, publishes and deletes agree with the
       await fc.asyncModelRun(() => ({ model: new Model(target.strict), real }), commands);
     } finally {
       steps += [...commands].length;
-      await cleanUp(real);
+      await cleanUp(real, ledger);
     }
   });
   const replaying = path !== undefined;

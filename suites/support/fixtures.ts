@@ -5,6 +5,7 @@
 import { test as base, request, type APIRequestContext } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
+import { appendLedger } from '../../cli/ledger.ts';
 import { Builders } from './builders.ts';
 import { FlowClient, isSuccess } from './client.ts';
 import { discover, draftsUnsupported, type Discovery } from './discovery.ts';
@@ -38,6 +39,8 @@ interface TestFixtures {
   steps: Steps;
 }
 
+/** The run's cleanup ledger (set by the CLI): entities are listed the moment they exist, so nothing is lost. */
+const LEDGER = process.env.FLOW_CONFORMANCE_LEDGER;
 const DELETE_ORDER: Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
 const MAX_EVIDENCE = 300;
 
@@ -92,7 +95,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     await use({ entries: [] });
   },
   api: async ({ apiContext, target, recorder, ledger }, use, testInfo) => {
-    const api = new FlowClient(apiContext, target, recorder, target.sandbox, (kind, id, client) => ledger.entries.push({ kind, id, client }));
+    const api = new FlowClient(apiContext, target, recorder, target.sandbox, (kind, id, client) => {
+      ledger.entries.push({ kind, id, client });
+      appendLedger(LEDGER, { op: 'created', kind, id, sandbox: client.sandbox });
+    });
     await use(api);
     await cleanUp(ledger);
     for (const violation of recorder.violations) {
@@ -123,7 +129,10 @@ async function cleanUp(ledger: Ledger): Promise<void> {
       for (const entry of pending.filter((e) => e.kind === kind).reverse()) {
         const exchange = await entry.client.remove(entry.kind, entry.id).catch(() => undefined);
         const gone = exchange && (isSuccess(exchange) || exchange.response?.status === 404);
-        if (gone) pending.splice(pending.indexOf(entry), 1);
+        if (gone) {
+          pending.splice(pending.indexOf(entry), 1);
+          appendLedger(LEDGER, { op: 'deleted', kind: entry.kind, id: entry.id, sandbox: entry.client.sandbox });
+        }
       }
     }
   }

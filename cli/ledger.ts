@@ -1,0 +1,80 @@
+// The cleanup ledger: every entity the kit creates is appended (one JSON line) the moment its id is known, and
+// marked when deleted. After a run, also an interrupted one, whatever is still listed is deleted in reverse
+// dependency order; `flow-conformance cleanup --ledger FILE` retries later if the target was not answering.
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { platformRequest, type PlatformCredentials } from './platform-http.ts';
+
+export const LEDGER_FILE = 'ledger.jsonl';
+const DELETE_ORDER = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
+
+export type LedgerLine =
+  | { op: 'run'; target: string; at: string }
+  | { op: 'created'; kind: string; id: string; sandbox: string; name?: string }
+  | { op: 'deleted'; kind: string; id: string; sandbox: string };
+
+export function appendLedger(file: string | undefined, line: LedgerLine): void {
+  // the newline goes first: a line cut short by an interruption is then closed by the next one, not merged with it
+  if (file) appendFileSync(file, `\n${JSON.stringify(line)}`);
+}
+
+export interface LedgerState {
+  target?: string;
+  pending: { kind: string; id: string; sandbox: string; name?: string }[];
+  created: number;
+}
+
+export function readLedger(file: string): LedgerState {
+  if (!existsSync(file)) return { pending: [], created: 0 };
+  const state = new Map<string, { kind: string; id: string; sandbox: string; name?: string }>();
+  let target: string | undefined;
+  let created = 0;
+  for (const text of readFileSync(file, 'utf8').split('\n')) {
+    if (!text.trim()) continue;
+    let line: LedgerLine;
+    try {
+      line = JSON.parse(text) as LedgerLine;
+    } catch {
+      continue; // a line cut short by an interruption
+    }
+    if (line.op === 'run') target = line.target;
+    else if (line.op === 'created') {
+      created++;
+      state.set(`${line.sandbox}/${line.kind}/${line.id}`, line);
+    } else state.delete(`${line.sandbox}/${line.kind}/${line.id}`);
+  }
+  return { ...(target ? { target } : {}), pending: [...state.values()], created };
+}
+
+export interface CleanupReport {
+  deleted: number;
+  leftBehind: { kind: string; id: string; sandbox: string; reason: string }[];
+}
+
+/** Deletes what the ledger still lists; 404 counts as gone. Two rounds, since a parent may wait for its children. */
+export async function cleanUpLedger(file: string, baseUrl: string, credentials: Omit<PlatformCredentials, 'sandbox'>): Promise<CleanupReport> {
+  const { pending } = readLedger(file);
+  const report: CleanupReport = { deleted: 0, leftBehind: [] };
+  let remaining = [...pending].sort((a, b) => DELETE_ORDER.indexOf(a.kind) - DELETE_ORDER.indexOf(b.kind));
+  const reasons = new Map<string, string>();
+  for (let round = 0; round < 2 && remaining.length > 0; round++) {
+    const next: typeof remaining = [];
+    for (const entry of remaining) {
+      const url = `${baseUrl}/${entry.kind}/${encodeURIComponent(entry.id)}`;
+      try {
+        const answer = await platformRequest('DELETE', url, { ...credentials, sandbox: entry.sandbox });
+        if ((answer.status >= 200 && answer.status < 300) || answer.status === 404) {
+          appendLedger(file, { op: 'deleted', kind: entry.kind, id: entry.id, sandbox: entry.sandbox });
+          report.deleted++;
+          continue;
+        }
+        reasons.set(entry.id, `DELETE answered ${answer.status}`);
+      } catch (error) {
+        reasons.set(entry.id, `no answer (${(error as Error).message.split('\n')[0]})`);
+      }
+      next.push(entry);
+    }
+    remaining = next;
+  }
+  report.leftBehind = remaining.map((e) => ({ kind: e.kind, id: e.id, sandbox: e.sandbox, reason: reasons.get(e.id) ?? 'unknown' }));
+  return report;
+}

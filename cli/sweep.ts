@@ -1,0 +1,88 @@
+// `cleanup` retries a run's ledger; `sweep` finds entities whose names carry the kit's prefix (left by runs whose
+// ledger is gone) and deletes them after confirmation or with --yes.
+import { createInterface } from 'node:readline/promises';
+import { UsageError, type RunOptions } from './args.ts';
+import { cleanUpLedger, readLedger } from './ledger.ts';
+import { platformRequest, type PlatformCredentials } from './platform-http.ts';
+
+const DELETE_ORDER = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
+
+function credentials(): Omit<PlatformCredentials, 'sandbox'> {
+  const missing = ['AEP_ACCESS_TOKEN', 'AEP_API_KEY', 'AEP_ORG_ID'].filter((name) => !process.env[name]);
+  if (missing.length > 0) throw new UsageError(`set ${missing.join(', ')} to talk to the target`);
+  return { accessToken: process.env.AEP_ACCESS_TOKEN!, apiKey: process.env.AEP_API_KEY!, orgId: process.env.AEP_ORG_ID! };
+}
+
+function targetOf(options: RunOptions, fallback?: string): string {
+  const url = options.target ?? process.env.AEP_FLOW_SERVICE_URL ?? (fallback?.startsWith('http') ? fallback : undefined);
+  if (!url) throw new UsageError('give the target with --target URL (or AEP_FLOW_SERVICE_URL)');
+  return url;
+}
+
+export async function cleanupCommand(options: RunOptions): Promise<number> {
+  const ledger = readLedger(options.ledger!);
+  const url = targetOf(options, ledger.target);
+  if (ledger.pending.length === 0) {
+    console.log(`nothing to clean up: all ${ledger.created} entities in ${options.ledger} are deleted`);
+    return 0;
+  }
+  const report = await cleanUpLedger(options.ledger!, url, credentials());
+  console.log(`deleted ${report.deleted} of ${ledger.pending.length} entities left by the run`);
+  for (const left of report.leftBehind) console.log(`  still there: ${left.kind}/${left.id} in ${left.sandbox} (${left.reason})`);
+  return report.leftBehind.length === 0 ? 0 : 1;
+}
+
+async function listNamed(url: string, kind: string, prefix: string, creds: PlatformCredentials): Promise<{ kind: string; id: string; name: string }[]> {
+  const found: { kind: string; id: string; name: string }[] = [];
+  let next: string | undefined = `/${kind}?limit=100`;
+  for (let page = 0; next && page < 1000; page++) {
+    const answer = await platformRequest('GET', new URL(next.startsWith(new URL(url).pathname) ? next : new URL(url).pathname + next, url).href, creds);
+    if (answer.status !== 200) throw new UsageError(`GET /${kind} answered ${answer.status}; cannot sweep`);
+    const body = (answer.body ?? {}) as { items?: { id?: string; name?: string }[]; _links?: { next?: { href?: string } } };
+    for (const item of body.items ?? []) if (typeof item.name === 'string' && item.name.startsWith(prefix) && item.id) found.push({ kind, id: item.id, name: item.name });
+    next = body._links?.next?.href;
+  }
+  return found;
+}
+
+/** Deletes every entity named `prefix…` in the sandbox, children first; answers how many were deleted and left. */
+export async function sweepPrefix(url: string, prefix: string, creds: PlatformCredentials): Promise<{ deleted: number; left: number }> {
+  const found = (await Promise.all(DELETE_ORDER.map((kind) => listNamed(url, kind, prefix, creds)))).flat();
+  let deleted = 0;
+  for (const entity of found) {
+    const answer = await platformRequest('DELETE', `${url}/${entity.kind}/${encodeURIComponent(entity.id)}`, creds).catch(() => ({ status: 0, body: undefined }));
+    if ((answer.status >= 200 && answer.status < 300) || answer.status === 404) deleted++;
+  }
+  return { deleted, left: found.length - deleted };
+}
+
+export async function sweepCommand(options: RunOptions): Promise<number> {
+  const url = targetOf(options);
+  const creds = { ...credentials(), sandbox: process.env.AEP_SANDBOX_NAME || 'prod' };
+  const found = (await Promise.all(DELETE_ORDER.map((kind) => listNamed(url, kind, options.prefix!, creds)))).flat();
+  if (found.length === 0) {
+    console.log(`no entity named ${options.prefix}… in sandbox ${creds.sandbox}`);
+    return 0;
+  }
+  for (const entity of found) console.log(`  ${entity.kind.padEnd(18)} ${entity.id}  ${entity.name}`);
+  let confirmed = options.yes;
+  if (!confirmed && process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    confirmed = /^y(es)?$/i.test((await rl.question(`delete these ${found.length} entities? [y/N] `)).trim());
+    rl.close();
+  }
+  if (!confirmed) {
+    console.log(`${found.length} entities listed; nothing deleted (pass --yes to delete)`);
+    return 0;
+  }
+  let failed = 0;
+  for (const entity of found) {
+    const answer = await platformRequest('DELETE', `${url}/${entity.kind}/${encodeURIComponent(entity.id)}`, creds).catch(() => ({ status: 0, body: undefined }));
+    if (!((answer.status >= 200 && answer.status < 300) || answer.status === 404)) {
+      failed++;
+      console.log(`  could not delete ${entity.kind}/${entity.id}: ${answer.status || 'no answer'}`);
+    }
+  }
+  console.log(`deleted ${found.length - failed} of ${found.length}`);
+  return failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,87 @@
+// Nothing a run creates is left behind: not after a SIGINT halfway, and not after a target that stopped answering
+// (the ledger keeps what `cleanup` deletes later); `sweep` finds what carries the run prefix.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { BASE_PATH, DEFAULT_CREDENTIALS } from '../../server/app.ts';
+import { startReferenceServer } from '../../server/listen.ts';
+import { baseConnectionBody } from '../support/bodies.ts';
+import { PLATFORM_HEADERS } from '../support/in-process.ts';
+import { runCli } from './run-cli.ts';
+
+const credentials = { AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken, AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey, AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId, AEP_OTHER_SANDBOX_NAME: 'kit-other' };
+
+test('a run interrupted with SIGINT halfway leaves no entity behind', async ({}, testInfo) => {
+  const server = await startReferenceServer({ credentials: DEFAULT_CREDENTIALS });
+  const dir = testInfo.outputPath('report');
+  try {
+    const child = spawn(process.execPath, ['bin/flow-conformance.js', '--target', server.url, '--report-dir', dir, '--runs', '400'], {
+      env: { ...process.env, ...credentials, CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        output += d.toString();
+        // halfway: some requirements have finished, the model-based suite is still going
+        if ((output.match(/^✓ /gm) ?? []).length >= 10 && !child.killed) child.kill('SIGINT');
+      });
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      child.on('close', resolve);
+    });
+    expect(output).toContain('SIGINT: stopping the checks and cleaning up');
+    expect(code).toBe(130);
+    expect(server.service.store.size, 'entities left in the target').toBe(0);
+    const results = JSON.parse(readFileSync(`${dir}/results.json`, 'utf8')) as { interrupted?: boolean; cleanup?: { leftBehind: unknown[]; created: number } };
+    expect(results.interrupted).toBe(true);
+    expect(results.cleanup?.created).toBeGreaterThan(0);
+    expect(results.cleanup?.leftBehind).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('cleanup --ledger deletes what a ledger still lists, children first', async ({}, testInfo) => {
+  const server = await startReferenceServer({ credentials: DEFAULT_CREDENTIALS });
+  try {
+    // the same store as the running server: create through its handle()
+    const post = (path: string, body: unknown) => server.service.handle({ method: 'POST', url: BASE_PATH + path, headers: { ...PLATFORM_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((a) => JSON.parse(a.body) as { id: string });
+    const base = await post('/connections', baseConnectionBody());
+    const source = await post('/sourceConnections', { name: 's', baseConnectionId: base.id, connectionSpec: baseConnectionBody().connectionSpec });
+    const ledger = testInfo.outputPath('ledger.jsonl');
+    writeFileSync(ledger, [
+      { op: 'run', target: server.url, at: new Date().toISOString() },
+      { op: 'created', kind: 'connections', id: base.id, sandbox: 'prod' },
+      { op: 'created', kind: 'sourceConnections', id: source.id, sandbox: 'prod' },
+    ].map((l) => JSON.stringify(l)).join('\n') + '\n{"op":"created","kind":"flo');
+    expect(server.service.store.size).toBe(2);
+    const run = await runCli(['cleanup', '--ledger', ledger], credentials);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('deleted 2 of 2');
+    expect(server.service.store.size).toBe(0);
+    const again = await runCli(['cleanup', '--ledger', ledger], credentials);
+    expect(again.stdout).toContain('nothing to clean up');
+  } finally {
+    await server.close();
+  }
+});
+
+test('sweep lists entities carrying a prefix, and deletes them only with --yes', async () => {
+  const server = await startReferenceServer({ credentials: DEFAULT_CREDENTIALS });
+  try {
+    for (const name of ['fck-old-base-1', 'fck-old-base-2', 'someone-elses']) {
+      await server.service.handle({ method: 'POST', url: `${BASE_PATH}/connections`, headers: { ...PLATFORM_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify({ ...baseConnectionBody(), name }) });
+    }
+    const listed = await runCli(['sweep', '--prefix', 'fck-old', '--target', server.url], credentials);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('fck-old-base-1');
+    expect(listed.stdout).not.toContain('someone-elses');
+    expect(listed.stdout).toContain('nothing deleted');
+    expect(server.service.store.size).toBe(3);
+    const swept = await runCli(['sweep', '--prefix', 'fck-old', '--target', server.url, '--yes'], credentials);
+    expect(swept.stdout).toContain('deleted 2 of 2');
+    expect(server.service.store.size).toBe(1);
+  } finally {
+    await server.close();
+  }
+});
