@@ -29,6 +29,8 @@ Options:
   --baseline FILE         known failures (YAML/JSON: knownFailures: [{id, reason, expires?, link?}])
   --write-baseline FILE   write the failures of this run as a baseline
   --timeout SECONDS       per-request timeout (default 30)
+  --read-only             send only GETs (spec discovery, draft support per spec, lists): safe against production
+  --max-requests N        stop checking once N requests have been sent; what did not run is not-applicable
   --fault NAME            embedded reference server only: switch a fault mode on (repeatable)
   -h, --help              this help
   -v, --version           the kit's version
@@ -51,6 +53,8 @@ export interface RunOptions {
   ledger?: string;
   prefix?: string;
   yes: boolean;
+  readOnly: boolean;
+  maxRequests?: number;
   target?: string;
   config?: string;
   reportDir?: string;
@@ -89,6 +93,7 @@ export function parseCommandLine(argv: string[]): RunOptions {
         baseline: { type: 'string' }, 'write-baseline': { type: 'string' }, timeout: { type: 'string' },
         fault: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
         ledger: { type: 'string' }, prefix: { type: 'string' }, yes: { type: 'boolean', short: 'y' },
+        'read-only': { type: 'boolean' }, 'max-requests': { type: 'string' },
       },
     });
   } catch (error) {
@@ -107,7 +112,7 @@ export function parseCommandLine(argv: string[]): RunOptions {
   if (command === 'merge' && rest.length === 0) throw new UsageError('merge needs at least one report directory');
 
   const options: RunOptions = {
-    command, strict: values.strict ?? false, yes: values.yes ?? false,
+    command, strict: values.strict ?? false, yes: values.yes ?? false, readOnly: values['read-only'] ?? false,
     ...(values.ledger ? { ledger: values.ledger } : {}), ...(values.prefix ? { prefix: values.prefix } : {}), faults: values.fault ?? [], mergeDirs: command === 'merge' ? rest : [],
     requirements: (values.requirement ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean),
   };
@@ -151,6 +156,8 @@ export function parseCommandLine(argv: string[]): RunOptions {
   const writers = positiveInt('writers', values.writers);
   const workers = positiveInt('workers', values.workers);
   const timeout = positiveInt('timeout', values.timeout);
+  const maxRequests = positiveInt('max-requests', values['max-requests']);
+  if (maxRequests !== undefined) options.maxRequests = maxRequests;
   if (runs !== undefined) options.runs = runs;
   if (writers !== undefined) options.writers = writers;
   if (workers !== undefined) options.workers = workers;

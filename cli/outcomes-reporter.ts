@@ -9,6 +9,14 @@ import { requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
 
 export const OUTCOMES_FILE = 'outcomes.json';
 
+/** Runtime annotations show up on both the test and its result: keep each once. */
+export function uniqueAnnotations(annotations: { type: string; description?: string }[]): TestOutcome['annotations'] {
+  const seen = new Set<string>();
+  return annotations
+    .filter((a) => !seen.has(`${a.type}\u0000${a.description ?? ''}`) && Boolean(seen.add(`${a.type}\u0000${a.description ?? ''}`)))
+    .map((a) => ({ type: a.type, ...(a.description ? { description: a.description } : {}) }));
+}
+
 export default class OutcomesReporter implements Reporter {
   private readonly outcomes: TestOutcome[] = [];
   private readonly pending = new Map<string, number>();
@@ -38,7 +46,7 @@ export default class OutcomesReporter implements Reporter {
       status: result.status,
       durationMs: result.duration,
       errors: result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')),
-      annotations: [...test.annotations, ...(result.annotations ?? [])].map((a) => ({ type: a.type, ...(a.description ? { description: a.description } : {}) })),
+      annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? [])]),
       ...(exchanges?.body ? { exchanges: JSON.parse(exchanges.body.toString('utf8')) as unknown[] } : {}),
     };
     this.outcomes.push(outcome);

@@ -1,6 +1,7 @@
 // Reads Playwright's JSON report into the outcomes the fold works on (tags, status, errors, annotations, exchanges).
 import { readFileSync } from 'node:fs';
 import { stripAnsi, type TestOutcome } from './fold.ts';
+import { uniqueAnnotations } from './outcomes-reporter.ts';
 
 interface JsonAttachment { name: string; contentType: string; path?: string; body?: string }
 interface JsonResult {
@@ -36,7 +37,7 @@ export function outcomesByProject(report: JsonReport): Map<string, TestOutcome[]
           status: result.status,
           durationMs: result.duration,
           errors: (result.errors ?? []).map((e) => stripAnsi(e.message ?? '')),
-          annotations: [...(test.annotations ?? []), ...(result.annotations ?? [])],
+          annotations: uniqueAnnotations([...(test.annotations ?? []), ...(result.annotations ?? [])]),
           ...(exchangesAttachment ? { exchanges: JSON.parse(Buffer.from(exchangesAttachment.body!, 'base64').toString('utf8')) as unknown[] } : {}),
         };
         byProject.set(test.projectName, [...(byProject.get(test.projectName) ?? []), outcome]);

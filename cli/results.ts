@@ -42,4 +42,9 @@ export interface Results {
   cleanup?: { created: number; deleted: number; leftBehind: { kind: string; id: string; sandbox: string; reason: string }[] };
   /** The run was stopped by SIGINT or SIGTERM before every check ran. */
   interrupted?: boolean;
+  /** --read-only: only GETs were sent. */
+  readOnly?: boolean;
+  maxRequests?: number;
+  /** Every spec the target listed, with its draft-support flag. */
+  specs?: { collection: string; id: unknown; name: unknown; isDraftModeSupported: unknown }[];
 }

@@ -70,9 +70,9 @@ export async function runConformance(options: RunOptions): Promise<number> {
     });
     delete env.AEP_SANDBOX_NAME;
   }
+  const workers = options.workers ?? (/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${env.AEP_FLOW_SERVICE_URL}/`) ? 2 : 1);
   // only now: a run that never started leaves no empty report dir behind
   mkdirSync(reportDir, { recursive: true });
-  const local = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${env.AEP_FLOW_SERVICE_URL}/`);
   const ledgerFile = join(reportDir, LEDGER_FILE);
   appendLedger(ledgerFile, { op: 'run', target: server ? 'embedded reference server' : targetUrl!, at: new Date().toISOString() });
   Object.assign(env, {
@@ -89,6 +89,8 @@ export async function runConformance(options: RunOptions): Promise<number> {
     ...(options.writers !== undefined ? { FLOW_CONFORMANCE_WRITERS: String(options.writers) } : {}),
     ...(configFile(options) ? { FLOW_CONFORMANCE_CONFIG: configFile(options) } : {}),
     FLOW_CONFORMANCE_TIMEOUT_MS: String(timeoutMs),
+    FLOW_CONFORMANCE_READ_ONLY: options.readOnly ? '1' : '',
+    ...(options.maxRequests !== undefined ? { FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER: String(Math.max(1, Math.floor(options.maxRequests / workers))) } : {}),
   });
   delete env.FLOW_CONFORMANCE_FAULTS;
   delete env.FLOW_CONFORMANCE_MUTATION;
@@ -98,7 +100,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     createRequire(import.meta.url).resolve('@playwright/test/cli'), 'test',
     '--config', join(PACKAGE_ROOT, 'playwright.config.ts'), '--project=conformance',
     `--reporter=${reporters.join(',')}`, `--output=${join(reportDir, 'test-results')}`,
-    `--workers=${options.workers ?? (local ? 2 : 1)}`,
+    `--workers=${workers}`,
     ...(options.shard ? [`--shard=${options.shard}`] : []),
     ...(grep ? ['--grep', grep] : []),
   ];
@@ -128,8 +130,10 @@ export async function runConformance(options: RunOptions): Promise<number> {
     });
     const credentials = { accessToken: env.AEP_ACCESS_TOKEN!, apiKey: env.AEP_API_KEY!, orgId: env.AEP_ORG_ID! };
     cleanup = await cleanUpLedger(ledgerFile, env.AEP_FLOW_SERVICE_URL!, credentials);
-    if (interrupted) {
-      // a create in flight when the runner stopped may have landed without its id ever reaching the ledger
+    const stoppedEarly = interrupted || options.maxRequests !== undefined;
+    if (stoppedEarly) {
+      // a create in flight when the runner stopped (or the budget ran out) may have landed without its id ever
+      // reaching the ledger: the run's own name prefix finds it
       for (const sandbox of [env.AEP_SANDBOX_NAME || 'prod', env.AEP_OTHER_SANDBOX_NAME].filter((s): s is string => Boolean(s))) {
         const swept = await sweepPrefix(env.AEP_FLOW_SERVICE_URL!, env.FLOW_CONFORMANCE_RUN_ID!, { ...credentials, sandbox }).catch(() => ({ deleted: 0, left: 0 }));
         cleanup.deleted += swept.deleted;
@@ -147,8 +151,15 @@ export async function runConformance(options: RunOptions): Promise<number> {
     startedAt, finishedAt: new Date(), strict: options.strict, baseline, writeBaseline: options.writeBaseline,
     cleanup: { created: readLedger(ledgerFile).created, ...(cleanup ?? { deleted: 0, leftBehind: [] }) },
     interrupted,
+    readOnly: options.readOnly,
+    ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests } : {}),
     command: ['flow-conformance', ...process.argv.slice(2)].join(' '),
   };
   const code = writeReports(reportDir, outcomes, context, options.reportDir === undefined);
+  const budgetSpent = outcomes.some((o) => o.annotations.some((a) => a.type === 'skip' && a.description?.includes('--max-requests')));
+  if (budgetSpent && code === 0) {
+    console.error(`flow-conformance: stopped at --max-requests ${options.maxRequests}: the checks after that point did not run, so this is no verdict`);
+    return 2;
+  }
   return interrupted ? 130 : code;
 }

@@ -26,6 +26,10 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
   const slowest = [...results.requirements].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).filter((r) => r.durationMs > 0);
   if (slowest.length > 0) lines.push('', `Slowest checks: ${slowest.map((r) => `${r.id} ${(r.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
   if (results.model?.seed !== undefined) lines.push(`Model-based suite: seed ${results.model.seed}, ${results.model.runs ?? '?'} runs, ${results.model.steps ?? '?'} steps`);
+  if (results.readOnly && results.specs) {
+    lines.push('', 'Draft support (read-only probe):');
+    for (const spec of results.specs) lines.push(`  ${spec.collection === 'flowSpecs' ? 'flow spec      ' : 'connection spec'} ${String(spec.name).padEnd(28)} ${String(spec.id)}  isDraftModeSupported: ${JSON.stringify(spec.isDraftModeSupported)}`);
+  }
   if (results.interrupted) lines.push('', 'Interrupted: the checks that had not finished are missing from this verdict.');
   const left = results.cleanup?.leftBehind ?? [];
   if (results.cleanup) {

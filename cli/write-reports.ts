@@ -21,6 +21,14 @@ export interface ReportContext {
   command: string;
   cleanup?: Results['cleanup'];
   interrupted?: boolean;
+  readOnly?: boolean;
+  maxRequests?: number;
+}
+
+/** The draft-support flags the spec checks saw (the read-only probe's main answer). */
+function specsSeen(outcomes: TestOutcome[]): Results['specs'] {
+  const seen = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'specs' && a.description).flatMap((a) => JSON.parse(a.description!) as NonNullable<Results['specs']>));
+  return seen.length > 0 ? seen : undefined;
 }
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -55,7 +63,11 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     command: context.command,
     ...(context.cleanup ? { cleanup: context.cleanup } : {}),
     ...(context.interrupted ? { interrupted: true } : {}),
+    ...(context.readOnly ? { readOnly: true } : {}),
+    ...(context.maxRequests !== undefined ? { maxRequests: context.maxRequests } : {}),
   };
+  const specs = specsSeen(outcomes);
+  if (specs) results.specs = specs;
   writeFileSync(join(reportDir, 'results.json'), JSON.stringify(results, null, 2));
   writeFileSync(join(reportDir, 'junit.xml'), renderJunit(results));
   writeFileSync(join(reportDir, 'index.html'), renderHtmlReport(results));

@@ -71,6 +71,8 @@ test('random sequences of creates, updates, publishes and deletes agree with the
   const counterexample = details.counterexample?.[0] as Iterable<{ hasRan?: boolean; toString(): string }> | undefined;
   const lines = counterexample ? [...counterexample].filter((c) => c.hasRan !== false).map((c, i) => `  ${i + 1}. ${c.toString()}`) : [];
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? 'unknown');
+  // the fixture stops a check when --max-requests is spent; fast-check saw that as a failing step, but it is not one
+  test.skip(cause.includes('--max-requests'), 'not-applicable: the request budget (--max-requests) ran out during this check');
   const replay = `flow-conformance --requirement ORD-007 --seed ${details.seed} --path "${details.counterexamplePath ?? ''}"`;
   testInfo.annotations.push({ type: 'model-failure', description: JSON.stringify({ steps: lines, seed: details.seed, path: details.counterexamplePath, replay }) });
   throw new RequirementFailure(`${cause.split('\n')[0]}\nshrunk sequence (${lines.length} steps):\n${lines.join('\n')}\nreplay: ${replay}`);

@@ -20,11 +20,11 @@ test('a request without a valid token is refused with 401 or 403 and changes not
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { authorization: 'Bearer kit-invalid-token' } }), [401, 403], 'API-001');
 });
 
-test('a request without x-api-key is refused', { tag: '@API-002' }, async ({ api }) => {
+test('a request without x-api-key is refused', { tag: ['@API-002', '@read-only'] }, async ({ api }) => {
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { 'x-api-key': undefined } }), '4xx', 'API-002', 'no x-api-key header');
 });
 
-test('a request without x-gw-ims-org-id is refused', { tag: '@API-003' }, async ({ api }) => {
+test('a request without x-gw-ims-org-id is refused', { tag: ['@API-003', '@read-only'] }, async ({ api }) => {
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { 'x-gw-ims-org-id': undefined } }), '4xx', 'API-003', 'no x-gw-ims-org-id header');
 });
 
@@ -53,7 +53,7 @@ test('a malformed JSON body answers 400 and creates nothing', { tag: '@API-005' 
   await expectNoneNamed(api, name, 'API-005');
 });
 
-test('GET of an id that does not exist answers 404', { tag: '@API-006' }, async ({ api }) => {
+test('GET of an id that does not exist answers 404', { tag: ['@API-006', '@read-only'] }, async ({ api }) => {
   for (const kind of ['connections', 'sourceConnections', 'targetConnections', 'flows'] as const) {
     expectStatus(await api.get(kind, `kit-missing-${Date.now().toString(36)}`), 404, 'API-006');
   }

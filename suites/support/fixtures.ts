@@ -31,6 +31,7 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
+  runMode: void;
   redactor: Redactor;
   recorder: Recorder;
   ledger: Ledger;
@@ -41,6 +42,9 @@ interface TestFixtures {
 
 /** The run's cleanup ledger (set by the CLI): entities are listed the moment they exist, so nothing is lost. */
 const LEDGER = process.env.FLOW_CONFORMANCE_LEDGER;
+const READ_ONLY = process.env.FLOW_CONFORMANCE_READ_ONLY === '1';
+/** This worker's share of --max-requests. */
+const budget = { spent: 0, limit: Number(process.env.FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER) || Infinity };
 const DELETE_ORDER: Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
 const MAX_EVIDENCE = 300;
 
@@ -85,6 +89,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     },
     { scope: 'worker' },
   ],
+  // --read-only runs only checks tagged @read-only (GETs); --max-requests stops a worker once its share is spent
+  runMode: [
+    async ({}, use, testInfo) => {
+      if (READ_ONLY && !testInfo.tags.includes('@read-only')) test.skip(true, 'not-applicable: a --read-only run sends only GETs and this check needs writes');
+      test.skip(budget.spent >= budget.limit, `not-applicable: the request budget (--max-requests) was spent before this check`);
+      await use();
+    },
+    { auto: true },
+  ],
   redactor: async ({ target }, use) => {
     await use(new Redactor(target.secrets));
   },
@@ -99,7 +112,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
       ledger.entries.push({ kind, id, client });
       appendLedger(LEDGER, { op: 'created', kind, id, sandbox: client.sandbox });
     });
+    const record = recorder.record.bind(recorder);
+    let inBody = true;
+    recorder.record = (exchange) => {
+      record(exchange);
+      if (++budget.spent > budget.limit && inBody) {
+        inBody = false;
+        testInfo.skip(true, 'not-applicable: the request budget (--max-requests) ran out during this check');
+      }
+    };
     await use(api);
+    inBody = false;
     await cleanUp(ledger);
     for (const violation of recorder.violations) {
       testInfo.annotations.push({ type: 'violation', description: JSON.stringify({ requirement: violation.requirement, message: violation.message }) });
