@@ -111,17 +111,26 @@ export class CreateCommand implements Command {
   }
 }
 
-export class PatchCommand implements Command {
-  private kind: Kind;
+/** A command on an entity that exists: it takes the kind asked for if the model has one, else the next that it has. */
+abstract class OnExisting implements Command {
+  protected kind: Kind;
   constructor(readonly wanted: Kind, readonly index: number) {
     this.kind = wanted;
   }
   check(model: Readonly<Model>): boolean {
     return model.entities.size > 0;
   }
-  async run(model: Model, real: Real): Promise<void> {
+  protected target(model: Model): ModelEntity {
     this.kind = existingKind(model, this.wanted);
-    const entity = model.pick(this.kind, this.index)!;
+    return model.pick(this.kind, this.index)!;
+  }
+  abstract run(model: Model, real: Real): Promise<void>;
+  abstract toString(): string;
+}
+
+export class PatchCommand extends OnExisting {
+  async run(model: Model, real: Real): Promise<void> {
+    const entity = this.target(model);
     const exchange = await real.api.patch(entity.kind, entity.id, [{ op: 'replace', path: '/description', value: `model step ${this.index}` }], entity.etag);
     expectOutcome(this.toString(), exchange, '2xx', 'If-Match carries the current etag');
     entity.etag = String(bodyOf(exchange).etag ?? '');
@@ -157,13 +166,9 @@ export class AddSourceCommand implements Command {
   }
 }
 
-export class PublishCommand implements Command {
-  private kind: Kind;
-  constructor(readonly wanted: Kind, readonly index: number, readonly draftsOnly: boolean) {
-    this.kind = wanted;
-  }
-  check(model: Readonly<Model>): boolean {
-    return model.entities.size > 0;
+export class PublishCommand extends OnExisting {
+  constructor(wanted: Kind, index: number, readonly draftsOnly: boolean) {
+    super(wanted, index);
   }
   async run(model: Model, real: Real): Promise<void> {
     // mostly drafts: publishing what is already live is an open outcome that tells little
@@ -186,17 +191,9 @@ export class PublishCommand implements Command {
   }
 }
 
-export class DeleteCommand implements Command {
-  private kind: Kind;
-  constructor(readonly wanted: Kind, readonly index: number) {
-    this.kind = wanted;
-  }
-  check(model: Readonly<Model>): boolean {
-    return model.entities.size > 0;
-  }
+export class DeleteCommand extends OnExisting {
   async run(model: Model, real: Real): Promise<void> {
-    this.kind = existingKind(model, this.wanted);
-    const entity = model.pick(this.kind, this.index)!;
+    const entity = this.target(model);
     const exchange = await real.api.remove(entity.kind, entity.id);
     expectOutcome(this.toString(), exchange, model.predictDelete(entity), 'nothing names it');
     if (!isSuccess(exchange)) return verify(this.toString(), model, real, entity);
@@ -209,17 +206,12 @@ export class DeleteCommand implements Command {
   }
 }
 
-export class RaceCommand implements Command {
-  private kind: Kind;
-  constructor(readonly wanted: Kind, readonly index: number, readonly writers: number) {
-    this.kind = wanted;
-  }
-  check(model: Readonly<Model>): boolean {
-    return model.entities.size > 0;
+export class RaceCommand extends OnExisting {
+  constructor(wanted: Kind, index: number, readonly writers: number) {
+    super(wanted, index);
   }
   async run(model: Model, real: Real): Promise<void> {
-    this.kind = existingKind(model, this.wanted);
-    const entity = model.pick(this.kind, this.index)!;
+    const entity = this.target(model);
     const answers = await Promise.all(Array.from({ length: this.writers }, (_, i) =>
       real.api.patch(entity.kind, entity.id, [{ op: 'replace', path: '/description', value: `racer ${i}` }], entity.etag)));
     const winners = answers.filter(isSuccess);
