@@ -12,6 +12,7 @@ import { readBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import type { TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
+import { ImsError, resolveCredentials } from './ims.ts';
 import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
 import { preflight } from './preflight.ts';
 import { sweepPrefix } from './sweep.ts';
@@ -23,10 +24,24 @@ function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
 }
 
-function credentialsFromEnv(): { accessToken: string; apiKey: string; orgId: string } {
-  const missing = ['AEP_ACCESS_TOKEN', 'AEP_API_KEY', 'AEP_ORG_ID'].filter((name) => !process.env[name]);
+/** A given token, or an IMS exchange from client credentials (done now, so bad credentials stop the run here). */
+async function credentialsFromEnv(): Promise<{ accessToken: string; apiKey: string; orgId: string }> {
+  const env = process.env;
+  const hasToken = Boolean(env.AEP_ACCESS_TOKEN);
+  const hasClient = Boolean(env.AEP_CLIENT_ID && env.AEP_CLIENT_SECRET);
+  const missing = [
+    ...(hasToken || hasClient ? [] : ['AEP_ACCESS_TOKEN (or AEP_CLIENT_ID and AEP_CLIENT_SECRET)']),
+    ...(hasToken && !env.AEP_API_KEY && !env.AEP_CLIENT_ID ? ['AEP_API_KEY'] : []),
+    ...(env.AEP_ORG_ID ? [] : ['AEP_ORG_ID']),
+  ];
   if (missing.length > 0) throw new UsageError(`a real target needs credentials: set ${missing.join(', ')}`);
-  return { accessToken: process.env.AEP_ACCESS_TOKEN!, apiKey: process.env.AEP_API_KEY!, orgId: process.env.AEP_ORG_ID! };
+  try {
+    const resolved = await resolveCredentials(env);
+    return { accessToken: resolved.accessToken, apiKey: resolved.apiKey, orgId: resolved.orgId };
+  } catch (error) {
+    if (error instanceof ImsError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function grepFor(options: RunOptions): string | undefined {
@@ -55,8 +70,11 @@ export async function runConformance(options: RunOptions): Promise<number> {
   const targetUrl = options.target ?? process.env.AEP_FLOW_SERVICE_URL;
 
   let server: RunningServer | undefined;
+  // the CLI's own calls (preflight, ledger cleanup) use this; the workers resolve (and refresh) their own token
+  let preflightCredentials: { accessToken: string; apiKey: string; orgId: string } | undefined;
   if (targetUrl) {
-    const credentials = credentialsFromEnv();
+    const credentials = await credentialsFromEnv();
+    preflightCredentials = credentials;
     await preflight(targetUrl, { ...credentials, sandbox: process.env.AEP_SANDBOX_NAME || 'prod' }, Math.min(timeoutMs, 15_000));
     env.AEP_FLOW_SERVICE_URL = targetUrl;
   } else {
@@ -128,7 +146,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
         done();
       });
     });
-    const credentials = { accessToken: env.AEP_ACCESS_TOKEN!, apiKey: env.AEP_API_KEY!, orgId: env.AEP_ORG_ID! };
+    const credentials = preflightCredentials ?? { accessToken: env.AEP_ACCESS_TOKEN!, apiKey: env.AEP_API_KEY!, orgId: env.AEP_ORG_ID! };
     cleanup = await cleanUpLedger(ledgerFile, env.AEP_FLOW_SERVICE_URL!, credentials);
     const stoppedEarly = interrupted || options.maxRequests !== undefined;
     if (stoppedEarly) {

@@ -47,8 +47,9 @@ function commandArbitraries() {
 
 test('random sequences of creates, updates, publishes and deletes agree with the model, and no published entity names a draft', { tag: '@ORD-007' }, async ({ api, build, target, discovery, ledger }, testInfo) => {
   requireDrafts(discovery, ['source', 'target', 'flow']);
-  test.setTimeout(Math.max(120_000, testInfo.timeout));
   const { runs, seed, path, maxCommands } = target.config.model ?? {};
+  // 120 s covers the default 50 runs many times over; a bigger --runs budget gets the same allowance per run
+  test.setTimeout(Math.max(120_000, testInfo.timeout, (runs ?? 50) * 2_400));
   let steps = 0;
   const property = fc.asyncProperty(fc.commands(commandArbitraries(), { maxCommands: maxCommands ?? 30, size: 'max' }), async (commands) => {
     const real: Real = { api, build, created: [] };

@@ -3,6 +3,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { kindLabel, operationOf, type Kind } from './operations.ts';
 import type { Exchange, Recorder } from './recorder.ts';
+import { classifyTransportFailure, DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy, type TransportFailure } from './retry.ts';
 import type { Target } from './target.ts';
 
 export interface SendOptions {
@@ -17,7 +18,16 @@ export interface SendOptions {
 /** States the real service passes through on its way to a settled state (OAS descriptions, error catalogue). */
 export const TRANSITIONAL_STATES = new Set(['inProgress', 'updating', 'enabling', 'disabling', 'initializing', 'pending', 'enabled-finalizing']);
 
-export class TransportError extends Error {}
+/** No answer from the target: `kind` says why (timeout, connection refused or reset, TLS, DNS). */
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+  constructor(
+    message: string,
+    readonly kind: TransportFailure = 'network failure',
+  ) {
+    super(message);
+  }
+}
 
 export class FlowClient {
   constructor(
@@ -33,10 +43,11 @@ export class FlowClient {
     return new FlowClient(this.context, this.target, this.recorder, sandbox, this.onCreated);
   }
 
-  platformHeaders(): Record<string, string> {
+  /** `accessToken`: the token to send (default: the target's; send() passes the current one of a refreshing source). */
+  platformHeaders(accessToken: string = this.target.credentials.accessToken): Record<string, string> {
     const { credentials } = this.target;
     return {
-      authorization: `Bearer ${credentials.accessToken}`,
+      authorization: `Bearer ${accessToken}`,
       'x-api-key': credentials.apiKey,
       'x-gw-ims-org-id': credentials.orgId,
       'x-sandbox-name': this.sandbox,
@@ -44,48 +55,98 @@ export class FlowClient {
     };
   }
 
+  /**
+   * One exchange: sent, retried after 429/503 as suites/support/retry.ts allows (waiting out Retry-After), and
+   * recorded once with its final answer and retry count. Throws TransportError when no answer came.
+   */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Exchange> {
-    const headers: Record<string, string | undefined> = this.platformHeaders();
     // a Buffer, because Playwright re-serialises a string body when the Content-Type says JSON
     let data: Buffer | undefined = options.rawBody === undefined ? undefined : Buffer.from(options.rawBody);
-    if (options.body !== undefined) {
-      data = Buffer.from(JSON.stringify(options.body));
-      headers['content-type'] = 'application/json';
+    if (options.body !== undefined) data = Buffer.from(JSON.stringify(options.body));
+    const url = this.target.baseUrl + path;
+    const timeout = options.timeoutMs ?? this.target.config.requestTimeoutMs ?? 30_000;
+    const policy = this.retryPolicy();
+    const started = performance.now();
+    let retries = 0;
+    let retryWaitMs = 0;
+    for (;;) {
+      const sent = await this.requestHeaders(options);
+      const exchange: Exchange = {
+        operationId: operationOf(method, path),
+        request: { method, url, headers: sent, ...(options.body !== undefined ? { body: options.body } : options.rawBody !== undefined ? { body: options.rawBody } : {}) },
+        durationMs: 0,
+      };
+      let failure: TransportFailure | undefined;
+      try {
+        const response = await this.context.fetch(url, {
+          method,
+          headers: sent,
+          ...(data === undefined ? {} : { data }),
+          failOnStatusCode: false,
+          maxRedirects: 0,
+          timeout,
+        });
+        const text = await response.text();
+        let body: unknown;
+        try {
+          body = text.trim() === '' ? undefined : JSON.parse(text);
+        } catch {
+          body = undefined;
+        }
+        exchange.response = { status: response.status(), headers: response.headers(), body, text };
+      } catch (error) {
+        const message = (error as Error).message.split('\n')[0] ?? String(error);
+        exchange.error = message;
+        failure = classifyTransportFailure(message);
+      }
+      const wait = retryDelay(
+        { method, ...(exchange.response ? { status: exchange.response.status, headers: exchange.response.headers } : {}), ...(failure ? { failure } : {}) },
+        retries,
+        policy,
+      );
+      if (wait === undefined) {
+        exchange.durationMs = Math.round(performance.now() - started);
+        if (retries > 0) {
+          exchange.retries = retries;
+          exchange.retryWaitMs = retryWaitMs;
+        }
+        this.recorder.record(exchange);
+        if (exchange.error) {
+          const detail = failure === 'timeout' ? `timeout: no answer within ${timeout} ms` : `${failure}: ${exchange.error.replace(/^apiRequestContext\.fetch: /, '')}`;
+          const after = retries > 0 ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
+          throw new TransportError(`${method} ${path}: no answer from the target${after} (${detail})`, failure);
+        }
+        return exchange;
+      }
+      retries++;
+      retryWaitMs += wait;
+      await sleep(wait);
     }
+  }
+
+  private retryPolicy(): RetryPolicy {
+    const config = this.target.config;
+    return {
+      maxRetries: config.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+      baseDelayMs: config.retryBaseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: config.maxRetryDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+    };
+  }
+
+  /** Platform headers with the current token (an IMS source refreshes it before expiry), then the test's own. */
+  private async requestHeaders(options: SendOptions): Promise<Record<string, string>> {
+    const refresh = this.target.credentials.getAccessToken;
+    let token = this.target.credentials.accessToken;
+    if (refresh) {
+      token = await refresh();
+      this.recorder.learnSecret(token);
+    }
+    const headers: Record<string, string | undefined> = this.platformHeaders(token);
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
     Object.assign(headers, options.headers);
     const sent: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) if (value !== undefined) sent[name] = value;
-    const url = this.target.baseUrl + path;
-    const exchange: Exchange = {
-      operationId: operationOf(method, path),
-      request: { method, url, headers: sent, ...(options.body !== undefined ? { body: options.body } : options.rawBody !== undefined ? { body: options.rawBody } : {}) },
-      durationMs: 0,
-    };
-    const started = performance.now();
-    try {
-      const response = await this.context.fetch(url, {
-        method,
-        headers: sent,
-        ...(data === undefined ? {} : { data }),
-        failOnStatusCode: false,
-        maxRedirects: 0,
-        timeout: options.timeoutMs ?? this.target.config.requestTimeoutMs ?? 30_000,
-      });
-      const text = await response.text();
-      let body: unknown;
-      try {
-        body = text.trim() === '' ? undefined : JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      exchange.response = { status: response.status(), headers: response.headers(), body, text };
-    } catch (error) {
-      exchange.error = (error as Error).message.split('\n')[0] ?? String(error);
-    }
-    exchange.durationMs = Math.round(performance.now() - started);
-    this.recorder.record(exchange);
-    if (exchange.error) throw new TransportError(`${method} ${path}: no answer from the target (${exchange.error})`);
-    return exchange;
+    return sent;
   }
 
   async create(kind: Kind, body: unknown, mode: string | null = 'draft'): Promise<Exchange> {

@@ -22,8 +22,14 @@ export interface KitConfig {
   flowExtras?: Record<string, unknown>;
   /** How long to poll an entity in a transitional state (inProgress, enabling, updating) before giving up. */
   settleTimeoutMs?: number;
-  /** Per-request timeout. */
+  /** Per-request timeout (each attempt, when a request is retried). */
   requestTimeoutMs?: number;
+  /** Retries of a request answered 429 or 503 (see suites/support/retry.ts for which requests are retried). */
+  maxRetries?: number;
+  /** Default wait before a retry when the answer has no Retry-After; doubles per retry, jittered. */
+  retryBaseDelayMs?: number;
+  /** Cap of a single wait before a retry, Retry-After included. */
+  maxRetryDelayMs?: number;
   /** Concurrent PATCHes in the ETAG-003 race. */
   concurrentWriters?: number;
   /** Budget and replay of the model-based suite (ORD-007). */
@@ -41,6 +47,9 @@ export const DEFAULTS = {
   targetNeedsBaseConnection: false,
   settleTimeoutMs: 30_000,
   requestTimeoutMs: 30_000,
+  maxRetries: 3,
+  retryBaseDelayMs: 1_000,
+  maxRetryDelayMs: 30_000,
   concurrentWriters: 8,
 };
 

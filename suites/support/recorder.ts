@@ -25,9 +25,11 @@ export interface Exchange {
   response?: RecordedResponse;
   /** Transport failure: refused, reset, timed out. */
   error?: string;
+  /** Whole exchange, waits between attempts included. */
   durationMs: number;
-  /** 429/503 answers waited out before this one (see retry.ts). */
+  /** Attempts before this one that were answered 429/503 (or reset, on a read) and sent again; absent when none. */
   retries?: number;
+  /** Time spent waiting between those attempts (Retry-After or backoff). */
   retryWaitMs?: number;
 }
 
@@ -42,6 +44,15 @@ export class Recorder {
   readonly violations: Violation[] = [];
   constructor(private readonly redactor: Redactor) {}
 
+  /** A secret learnt mid-run (a refreshed IMS token), redacted from every exchange recorded after it. */
+  learnSecret(secret: string): void {
+    this.redactor.add(secret);
+  }
+
+  /**
+   * Records one exchange: only its final answer, so 429/503 answers that were retried are not API-007 findings;
+   * `exchange.retries` says how many there were.
+   */
   record(exchange: Exchange): void {
     const redacted = this.redact(exchange);
     this.exchanges.push(redacted);
@@ -49,7 +60,7 @@ export class Recorder {
     if (!response) return;
     const line = `${exchange.request.method} ${pathOf(redacted.request.url)}`;
     if (response.status >= 500) {
-      this.violations.push({ requirement: 'API-007', message: `${line}: expected no 5xx, received ${response.status} [API-007]`, exchange: redacted });
+      this.violations.push({ requirement: 'API-007', message: `${line}: expected no 5xx, received ${response.status}${exchange.retries ? ` (after ${exchange.retries} retries)` : ''} [API-007]`, exchange: redacted });
     }
     if (response.status >= 200 && response.status < 300 && exchange.operationId) {
       const empty = response.text.trim() === '';
@@ -74,6 +85,7 @@ export class Recorder {
     const copy: Exchange = {
       operationId: exchange.operationId,
       durationMs: exchange.durationMs,
+      ...(exchange.retries ? { retries: exchange.retries, retryWaitMs: exchange.retryWaitMs ?? 0 } : {}),
       request: {
         method: exchange.request.method,
         url: r.text(exchange.request.url),

@@ -3,12 +3,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { IMS_ENV, resolveCredentials } from '../../cli/ims.ts';
 import { DEFAULTS, type KitConfig } from './config.ts';
 
 export interface Credentials {
   accessToken: string;
   apiKey: string;
   orgId: string;
+  /** Where the token came from: given (AEP_ACCESS_TOKEN) or exchanged with IMS. */
+  tokenSource?: 'env' | 'ims';
+  /** Present when the token came from IMS: the current token, refreshed before it expires. */
+  getAccessToken?: () => Promise<string>;
 }
 
 export interface Target {
@@ -42,6 +47,10 @@ export const ENV = {
   path: 'FLOW_CONFORMANCE_PATH',
   runs: 'FLOW_CONFORMANCE_RUNS',
   writers: 'FLOW_CONFORMANCE_WRITERS',
+  clientId: IMS_ENV.clientId,
+  clientSecret: IMS_ENV.clientSecret,
+  scopes: IMS_ENV.scopes,
+  imsUrl: IMS_ENV.imsUrl,
   timeoutMs: 'FLOW_CONFORMANCE_TIMEOUT_MS',
 } as const;
 
@@ -68,13 +77,26 @@ export async function resolveTarget(baseUrl: string, embedded: boolean, env: Nod
   config.model = model;
   if (env[ENV.writers]) config.concurrentWriters = Number(env[ENV.writers]);
   if (env[ENV.timeoutMs]) config.requestTimeoutMs = Number(env[ENV.timeoutMs]);
-  const credentials = {
-    accessToken: env[ENV.token] ?? '',
-    apiKey: env[ENV.apiKey] ?? '',
-    orgId: env[ENV.org] ?? '',
+  // AEP_ACCESS_TOKEN, else an IMS exchange from AEP_CLIENT_ID/AEP_CLIENT_SECRET (each worker does its own, and
+  // refreshes before expiry); every token IMS hands out joins the secrets, so redaction finds it.
+  const secrets: string[] = [];
+  const learn = (secret: string): void => {
+    if (secret.length >= 4 && !secrets.includes(secret)) secrets.push(secret);
   };
-  // auth params whose names say secret are secrets; a host or user name is not
+  const resolved = await resolveCredentials(env, { onToken: learn });
+  const credentials: Credentials = {
+    accessToken: resolved.accessToken,
+    apiKey: resolved.apiKey,
+    orgId: resolved.orgId,
+    ...(resolved.tokenSource ? { tokenSource: resolved.tokenSource } : {}),
+  };
+  const refresh = resolved.getAccessToken;
+  if (refresh) {
+    credentials.getAccessToken = async () => (credentials.accessToken = await refresh());
+  }
+  // auth params whose names say secret; the authSpec's `format: password` ones are added once the spec is read
   const authParams = Object.entries(config.auth?.params ?? {}).filter(([name, v]) => typeof v === 'string' && /pass|secret|key|token|credential/i.test(name)).map(([, v]) => v as string);
+  for (const secret of [credentials.accessToken, credentials.apiKey, ...resolved.secrets, ...authParams]) learn(secret);
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
     embedded,
@@ -84,6 +106,6 @@ export async function resolveTarget(baseUrl: string, embedded: boolean, env: Nod
     config,
     strict: env[ENV.strict] === '1' || env[ENV.strict] === 'true',
     runId: env[ENV.runId] || defaultRunId(),
-    secrets: [credentials.accessToken, credentials.apiKey, ...authParams].filter((s) => s.length >= 4),
+    secrets,
   };
 }

@@ -1,0 +1,80 @@
+// A local target that misbehaves on purpose (rate limits, outages, slowness, resets, garbage), bound to 127.0.0.1 on
+// a free port, and the kit's client wired to it as the fixtures wire it to a real target.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request, type APIRequestContext } from '@playwright/test';
+import { FlowClient } from '../../suites/support/client.ts';
+import type { KitConfig } from '../../suites/support/config.ts';
+import { Recorder } from '../../suites/support/recorder.ts';
+import { Redactor } from '../../suites/support/redact.ts';
+import { resolveTarget } from '../../suites/support/target.ts';
+
+export const BASE_PATH = '/data/foundation/flowservice';
+
+export interface Hit {
+  method: string;
+  path: string;
+  at: number;
+}
+
+/** Answers request number `n` (0-based); return nothing to leave the request hanging. */
+export type Behaviour = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+
+export interface Rig {
+  client: FlowClient;
+  recorder: Recorder;
+  hits: Hit[];
+  close(): Promise<void>;
+}
+
+export async function misbehaving(behaviour: Behaviour, config: Partial<KitConfig> = {}): Promise<Rig> {
+  const hits: Hit[] = [];
+  const server = createServer((req, res) => {
+    hits.push({ method: req.method ?? '', path: (req.url ?? '').slice(BASE_PATH.length), at: Date.now() });
+    req.resume();
+    req.on('end', () => behaviour(req, res, hits.length - 1));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  let context: APIRequestContext | undefined;
+  try {
+    context = await request.newContext();
+    // an explicit environment, so a developer's AEP_* variables cannot turn on an IMS exchange here
+    const target = await resolveTarget(`http://127.0.0.1:${port}${BASE_PATH}`, false, {
+      AEP_ACCESS_TOKEN: 'local-token-0000',
+      AEP_API_KEY: 'local-key',
+      AEP_ORG_ID: 'LOCAL@AdobeOrg',
+    });
+    Object.assign(target.config, config);
+    const recorder = new Recorder(new Redactor(target.secrets));
+    const ctx = context;
+    return {
+      client: new FlowClient(ctx, target, recorder),
+      recorder,
+      hits,
+      close: async () => {
+        await ctx.dispose();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  } catch (error) {
+    await context?.dispose();
+    server.closeAllConnections();
+    server.close();
+    throw error;
+  }
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+/** A free port nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
