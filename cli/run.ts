@@ -164,7 +164,8 @@ export async function runConformance(options: RunOptions): Promise<number> {
   if (!existsSync(outcomesFile)) throw new UsageError(`the test runner ended without results (see the output above); report dir ${reportDir}`);
   const outcomes = JSON.parse(readFileSync(outcomesFile, 'utf8')) as TestOutcome[];
   const context: ReportContext = {
-    target: server ? `embedded reference server${options.faults.length ? ` (faults: ${options.faults.join(', ')})` : ''}` : targetUrl!,
+    // the embedded server's URL; `embedded` says what it was, and the command line names any fault modes
+    target: server ? server.url : targetUrl!,
     embedded: Boolean(server),
     startedAt, finishedAt: new Date(), strict: options.strict, baseline, writeBaseline: options.writeBaseline,
     cleanup: { created: readLedger(ledgerFile).created, ...(cleanup ?? { deleted: 0, leftBehind: [] }) },

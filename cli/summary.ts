@@ -10,7 +10,7 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
   const seconds = ((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000).toFixed(1);
   const lines = [
     '',
-    `Verdict      ${verdict}  (${results.target}${results.strict ? ', strict' : ''}, ${seconds} s)`,
+    `Verdict      ${verdict}  (${results.embedded ? 'embedded reference server' : results.target}${results.strict ? ', strict' : ''}, ${seconds} s)`,
     `Requirements ${summary.pass} pass · ${summary.fail} fail · ${summary.warn} warn · ${summary['not-applicable']} not applicable`,
   ];
   const failing = results.requirements.filter((r) => r.status === 'fail' || r.status === 'warn');
