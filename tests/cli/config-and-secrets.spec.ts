@@ -1,16 +1,9 @@
 // A config file drives what the kit creates, and the secrets it holds, like the credentials, never reach an
 // artifact: results.json, junit.xml, index.html, the Playwright report, or the console.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { artifactTexts } from '../support/artifacts.ts';
 import { readResults, runCli } from './run-cli.ts';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 test('auth params from the config file are used, and no secret appears in any artifact or in the output', async ({}, testInfo) => {
   const secret = `planted-secret-${Date.now().toString(36)}`;
@@ -30,13 +23,13 @@ export default defineConfig({
   expect(bodies, 'the config host was sent').toContain('kit.example.net');
   expect(bodies, 'the config source path was sent').toContain('/from/the/config.csv');
 
-  const artifacts = filesUnder(dir);
-  expect(artifacts.some((f) => f.endsWith('index.html'))).toBe(true);
-  expect(artifacts.some((f) => f.includes('playwright-report'))).toBe(true);
-  for (const file of artifacts) {
-    const content = readFileSync(file).toString('latin1');
-    expect(content.includes(secret), `${file} holds the planted secret`).toBe(false);
-    expect(content.includes('reference-access-token'), `${file} holds the access token`).toBe(false);
+  const artifacts = artifactTexts(dir);
+  for (const expected of ['index.html', 'results.json', 'junit.xml', 'ledger.jsonl', 'outcomes.json', ' » ']) {
+    expect(artifacts.some((a) => a.where.includes(expected)), `${expected} among the artifacts`).toBe(true);
+  }
+  for (const { where, text } of artifacts) {
+    expect(text.includes(secret), `${where} holds the planted secret`).toBe(false);
+    expect(text.includes('reference-access-token'), `${where} holds the access token`).toBe(false);
   }
   expect(run.stdout + run.stderr).not.toContain(secret);
 });

@@ -1,12 +1,11 @@
 // With only client credentials and a local IMS stand-in, a full run gets its own token and passes; a bad secret
 // stops the run before any check with one line that does not hold the secret.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
+import { artifactTexts } from '../support/artifacts.ts';
 import { readResults, runCli } from './run-cli.ts';
 
 const CLIENT_ID = 'kit-client-id';
@@ -46,10 +45,9 @@ test('a full run with only client credentials exchanges them with IMS and passes
     expect(readResults(dir).summary.fail).toBe(0);
     expect(ims.exchanges()).toBeGreaterThanOrEqual(2);
     expect(run.stdout + run.stderr).not.toContain(CLIENT_SECRET);
-    for (const file of filesUnder(dir)) {
-      const content = readFileSync(file).toString('latin1');
-      expect(content.includes(CLIENT_SECRET), `${file} holds the client secret`).toBe(false);
-      expect(content.includes(DEFAULT_CREDENTIALS.accessToken), `${file} holds the IMS token`).toBe(false);
+    for (const { where, text } of artifactTexts(dir)) {
+      expect(text.includes(CLIENT_SECRET), `${where} holds the client secret`).toBe(false);
+      expect(text.includes(DEFAULT_CREDENTIALS.accessToken), `${where} holds the IMS token`).toBe(false);
     }
   } finally {
     await Promise.all([ims.close(), target.close()]);
@@ -72,9 +70,3 @@ test('a bad client secret exits 2 with the IMS error in one line and no secret',
   }
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
