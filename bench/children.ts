@@ -14,12 +14,13 @@ export interface Child {
 const STARTUP_TIMEOUT_MS = 15_000;
 const live = new Set<() => Promise<void>>();
 
-function spawnScript(script: string, nodeFlags: string[], env: Record<string, string> = {}): ChildProcess {
+function spawnScript(script: string, nodeFlags: string[], env: Record<string, string> = {}, args: string[] = []): ChildProcess {
   const path = fileURLToPath(new URL(script, import.meta.url));
-  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
 }
 
-function stopper(proc: ChildProcess): () => Promise<void> {
+/** Registers any child process (Prism, say) so `stopAll` stops it too; returns its stop function. */
+export function stopper(proc: ChildProcess): () => Promise<void> {
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const stop = async () => {
     live.delete(stop);
@@ -34,8 +35,8 @@ function stopper(proc: ChildProcess): () => Promise<void> {
   return stop;
 }
 
-export async function startChild(script: string, options: { nodeFlags?: string[]; env?: Record<string, string> } = {}): Promise<Child> {
-  const proc = spawnScript(script, options.nodeFlags ?? [], options.env);
+export async function startChild(script: string, options: { nodeFlags?: string[]; env?: Record<string, string>; args?: string[] } = {}): Promise<Child> {
+  const proc = spawnScript(script, options.nodeFlags ?? [], options.env, options.args);
   const stop = stopper(proc);
   let stderr = '';
   proc.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
@@ -65,9 +66,9 @@ export async function startChild(script: string, options: { nodeFlags?: string[]
   }
 }
 
-/** Runs a child to completion and returns its stdout (the memory probe). */
-export async function runChild(script: string, nodeFlags: string[] = []): Promise<string> {
-  const proc = spawnScript(script, nodeFlags);
+/** Runs a child to completion and returns its stdout (the memory and discovery probes). */
+export async function runChild(script: string, nodeFlags: string[] = [], env: Record<string, string> = {}): Promise<string> {
+  const proc = spawnScript(script, nodeFlags, env);
   const stop = stopper(proc);
   let out = '';
   let err = '';

@@ -1,41 +1,13 @@
 // Child process, run with --expose-gc: how much heap 10,000 stored entities hold in the reference server. Entities are
 // created through `service.handle` with JSON text bodies, so they take the same path (JSON.parse, validation, the
 // store) as over HTTP, without a socket's buffers muddying the heap figures. Prints one JSON line.
-import { BASE_PATH, createFlowService, DEFAULT_CREDENTIALS, type FlowService } from '../server/app.ts';
-import { AZURE_FILE_STORAGE, CLOUD_STORAGE_TO_AEP, DATA_LAKE } from '../server/catalog.ts';
+import { createFlowService, DEFAULT_CREDENTIALS } from '../server/app.ts';
+import { AZURE_FILE_STORAGE, DATA_LAKE } from '../server/catalog.ts';
+import { baseConnection, create, flow } from './seed.ts';
 
 const ENTITIES = 10_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
-
-const headers = {
-  authorization: `Bearer ${DEFAULT_CREDENTIALS.accessToken}`,
-  'x-api-key': DEFAULT_CREDENTIALS.apiKey,
-  'x-gw-ims-org-id': DEFAULT_CREDENTIALS.orgId,
-  'x-sandbox-name': 'prod',
-  'content-type': 'application/json',
-};
-
-async function create(service: FlowService, kind: string, body: unknown): Promise<string> {
-  const answer = await service.handle({ method: 'POST', url: `${BASE_PATH}/${kind}?mode=draft`, headers, body: JSON.stringify(body) });
-  if (answer.status !== 201) throw new Error(`create ${kind}: ${answer.status} ${answer.body}`);
-  return (JSON.parse(answer.body) as { id: string }).id;
-}
-
-// Every entity gets its own strings (names, hosts, secrets), as real ones would; identical literals would be shared.
-const baseConnection = (i: number) => ({
-  name: `ACME Azure File Storage Base Connection ${i}`,
-  description: `Azure File Storage base connection for ACME data (DRAFT) #${i}`,
-  auth: { specName: 'Basic Authentication', params: { host: `acme${i}.file.core.windows.net`, userid: `acme-${i}`, password: `not-a-real-secret-${i}` } },
-  connectionSpec: { id: AZURE_FILE_STORAGE, version: '1.0' },
-});
-const flow = (i: number, source: string, target: string) => ({
-  name: `ACME Azure File Storage Dataflow ${i}`,
-  description: `Azure File Storage dataflow for ACME data (DRAFT) #${i}`,
-  sourceConnectionIds: [source],
-  targetConnectionIds: [target],
-  flowSpec: { id: CLOUD_STORAGE_TO_AEP, version: '1.0' },
-});
 
 const service = createFlowService({ credentials: DEFAULT_CREDENTIALS });
 // Setup outside the measured window: the parents the flows name, and one create of each kind so lazily compiled

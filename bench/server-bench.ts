@@ -11,6 +11,7 @@ import { baseConnectionBody } from '../tests/support/bodies.ts';
 import { runChild, startChild, stopAll, type Child } from './children.ts';
 import { runLoad, summarise, type RunFigures, type Summary } from './load.ts';
 import { mainThreadProfile, summariseProfile } from './profile-summary.ts';
+import { median } from './stats.ts';
 
 const TARGET_GET_RATIO = 0.6;
 const TARGET_MEMORY_MB = 20;
@@ -203,12 +204,6 @@ function printTable(scenarios: Scenario[], results: Record<string, Outcome>): vo
   if (Object.values(results).some((r) => clientBound(r.floor) || clientBound(r.reference))) {
     console.log('* autocannon was the bottleneck: that row is the load generator\'s ceiling, so its ratio flatters the reference.');
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** autocannon near a full core while the server has time to spare: the figure is the load generator's ceiling. */

@@ -1,0 +1,24 @@
+// Small statistics shared by the benches.
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Linear least squares y = a + b·x: the slope b and the worst relative residual (how far from linear). */
+export function linearFit(xs: number[], ys: number[]): { intercept: number; slope: number; worstResidual: number } {
+  const n = xs.length;
+  const mx = xs.reduce((s, x) => s + x, 0) / n;
+  const my = ys.reduce((s, y) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+  }
+  const slope = sxx === 0 ? NaN : sxy / sxx;
+  const intercept = my - slope * mx;
+  const worstResidual = Math.max(...xs.map((x, i) => Math.abs(intercept + slope * x - ys[i]!) / ys[i]!));
+  return { intercept, slope, worstResidual };
+}
