@@ -87,6 +87,8 @@ export class FlowClient {
           timeout,
         });
         const text = await response.text();
+        // Playwright keeps every response body until it is disposed: a long model-based run would pile them up
+        await response.dispose();
         let body: unknown;
         try {
           body = text.trim() === '' ? undefined : JSON.parse(text);
