@@ -39,6 +39,9 @@ export interface Violation {
   exchange: Exchange;
 }
 
+/** How many recent exchanges a test keeps as evidence; the report shows at most a few hundred. */
+export const KEPT_EXCHANGES = 1000;
+
 export class Recorder {
   readonly exchanges: Exchange[] = [];
   readonly violations: Violation[] = [];
@@ -56,6 +59,8 @@ export class Recorder {
   record(exchange: Exchange): void {
     const redacted = this.redact(exchange);
     this.exchanges.push(redacted);
+    // evidence is the recent past (violations keep their own exchange): a long model-based run must not grow the heap
+    if (this.exchanges.length > 2 * KEPT_EXCHANGES) this.exchanges.splice(0, this.exchanges.length - KEPT_EXCHANGES);
     const response = exchange.response;
     if (!response) return;
     const line = `${exchange.request.method} ${pathOf(redacted.request.url)}`;
