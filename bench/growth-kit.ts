@@ -1,5 +1,5 @@
 // Section 4b: how the kit's run grows. The full default run at --runs 10, 100 and 1000 (one run each: it should be
-// linear in runs); the time to catch a sample of fault modes across areas (median of 3, interleaved); and the
+// linear in runs); the time to catch a sample of fault modes across areas (median of 3, interleaved, --strict); and the
 // model-only fault, caught by ORD-007 alone, with the cost of shrinking its counterexample.
 import { FAULTS, type FaultName } from '../server/faults.ts';
 import { requirement, runCli, type CliRun } from './cli-run.ts';
@@ -49,8 +49,9 @@ export async function kitGrowth(log: (line: string) => void, budgets: readonly n
   const modelRuns: CliRun[] = [];
   for (let round = 0; round < 3; round++) {
     for (const fault of SAMPLE_FAULTS) {
-      // exit code 1 (non-conformant) with a failed requirement of the fault's is the catch; 0 is a miss
-      const run = await runCli(['--fault', fault, '--requirement', FAULTS[fault].breaks.join(',')], { codes: [0, 1] });
+      // exit code 1 with a failed requirement of the fault's is the catch; 0 is a miss. --strict, as the kit's own
+      // mutation test runs: a broken SHOULD (create-answers-200 breaks DRAFT-008) is then a failure, not a warning.
+      const run = await runCli(['--strict', '--fault', fault, '--requirement', FAULTS[fault].breaks.join(',')], { codes: [0, 1] });
       const entry = caught.get(fault)!;
       entry.ms.push(run.wallMs);
       entry.caught &&= run.code === 1 && FAULTS[fault].breaks.some((id) => requirement(run, id).status === 'fail');

@@ -53,12 +53,16 @@ test('random sequences of creates, updates, publishes and deletes agree with the
   let steps = 0;
   const property = fc.asyncProperty(fc.commands(commandArbitraries(), { maxCommands: maxCommands ?? 30, size: 'max' }), async (commands) => {
     const real: Real = { api, build, created: [] };
-    try {
-      await fc.asyncModelRun(() => ({ model: new Model(target.strict), real }), commands);
-    } finally {
-      steps += [...commands].length;
-      await cleanUp(real, ledger);
-    }
+    // Inside a step, each request Playwright records finds its parent step at once; outside one, Playwright walks every
+    // step the test has recorded so far (one per request), which made long runs quadratic (bench/: --runs 1000).
+    await test.step('model run', async () => {
+      try {
+        await fc.asyncModelRun(() => ({ model: new Model(target.strict), real }), commands);
+      } finally {
+        steps += [...commands].length;
+        await cleanUp(real, ledger);
+      }
+    });
   });
   const replaying = path !== undefined;
   const details = await fc.check(property, {
