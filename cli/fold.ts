@@ -1,7 +1,7 @@
 // Folds Playwright test outcomes into one result per catalogue requirement: the tests tagged with its ID, plus the
 // every-exchange violations (API-007, API-008) recorded by any test. Level and --strict decide fail versus warn;
 // a requirement whose checks were all skipped as not-applicable says why; none is ever silently absent.
-import { loadCatalogue, type Level } from './catalogue.ts';
+import { loadCatalogue, type Requirement } from './catalogue.ts';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'not-applicable';
 
@@ -14,13 +14,8 @@ export interface Evidence {
   exchanges?: unknown[];
 }
 
-export interface RequirementResult {
-  id: string;
-  level: Level;
-  area: string;
-  title: string;
-  statement: string;
-  source: string[];
+/** A catalogue requirement (less its operations) with what this run found. */
+export interface RequirementResult extends Omit<Requirement, 'operations'> {
   status: Status;
   reason: string;
   durationMs: number;
