@@ -90,7 +90,7 @@ function growthRows(g: ServerGrowth | undefined, k: KitGrowth | undefined): Row[
   }
   if (k) {
     for (const b of k.budgets) rows.push([rows.length === 0 ? '4 growth' : '', `full run, --runs ${b.runs}`, s(b.wallMs), `ORD-007 ${s(b.ord007Ms)}, ${b.steps} steps, ${ms(b.msPerRun)} per model run`]);
-    rows.push(['', 'ORD-007 per model run (linear fit)', ms(k.fit.msPerRun), `+ ${ms(k.fit.fixedMs)} fixed; worst deviation from the line ${pct(k.fit.worstResidual)}`]);
+    rows.push(['', 'ORD-007 per model run (least squares)', ms(k.fit.msPerRun), `+ ${ms(k.fit.fixedMs)} fixed; between budgets ${k.fit.marginalMsPerRun.map((m) => `${m.from}->${m.to}: ${ms(m.msPerRun)}`).join(', ')} per run (equal if linear)`]);
     for (const f of k.faults) rows.push(['', `catch ${f.fault}`, s(f.medianMs), `${f.requirements.join(', ')}: ${f.caught ? 'caught' : 'NOT caught'}; runs ${f.wallMs.map((w) => (w / 1000).toFixed(1)).join('/')} s`]);
     const m = k.model;
     rows.push(['', `catch ${m.fault}`, s(m.medianMs), `ORD-007 --runs 200 --seed 2: failed at run ${m.runsToFailure}, shrunk to ${m.shrunkSteps} steps; runs ${m.wallMs.map((w) => (w / 1000).toFixed(1)).join('/')} s`]);

@@ -16,8 +16,8 @@ const MODEL_ARGS = ['--requirement', 'ORD-007', '--runs', '200', '--seed', '2'];
 
 export interface KitGrowth {
   budgets: { runs: number; wallMs: number; ord007Ms: number; steps: number; msPerRun: number }[];
-  /** ORD-007 ms per model run from a least-squares line through the three budgets, and its worst deviation. */
-  fit: { msPerRun: number; fixedMs: number; worstResidual: number };
+  /** ORD-007 ms per model run from a least-squares line through the budgets, and between consecutive budgets (equal if linear). */
+  fit: { msPerRun: number; fixedMs: number; marginalMsPerRun: { from: number; to: number; msPerRun: number }[] };
   faults: { fault: string; requirements: readonly string[]; wallMs: number[]; medianMs: number; caught: boolean }[];
   model: {
     fault: string;
@@ -35,7 +35,7 @@ export interface KitGrowth {
 }
 
 export async function kitGrowth(log: (line: string) => void, budgets: readonly number[] = RUN_BUDGETS): Promise<KitGrowth> {
-  const scaled = [];
+  const scaled: KitGrowth['budgets'] = [];
   for (const runs of budgets) {
     const run = await runCli(['--runs', String(runs)]);
     const ord = requirement(run, 'ORD-007');
@@ -70,7 +70,10 @@ export async function kitGrowth(log: (line: string) => void, budgets: readonly n
   const toFirstFailureMs = requirement(healthy, 'ORD-007').durationMs;
   return {
     budgets: scaled,
-    fit: { msPerRun: line.slope, fixedMs: line.intercept, worstResidual: line.worstResidual },
+    fit: {
+      msPerRun: line.slope, fixedMs: line.intercept,
+      marginalMsPerRun: scaled.slice(1).map((b, i) => ({ from: scaled[i]!.runs, to: b.runs, msPerRun: (b.ord007Ms - scaled[i]!.ord007Ms) / (b.runs - scaled[i]!.runs) })),
+    },
     faults: SAMPLE_FAULTS.map((fault) => ({ fault, requirements: FAULTS[fault].breaks, wallMs: caught.get(fault)!.ms, medianMs: median(caught.get(fault)!.ms), caught: caught.get(fault)!.caught })),
     model: {
       fault: MODEL_FAULT, wallMs: modelWall, medianMs: median(modelWall), ord007Ms, runsToFailure,

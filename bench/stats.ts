@@ -6,8 +6,8 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Linear least squares y = a + b·x: the slope b and the worst relative residual (how far from linear). */
-export function linearFit(xs: number[], ys: number[]): { intercept: number; slope: number; worstResidual: number } {
+/** Linear least squares y = a + b·x. */
+export function linearFit(xs: number[], ys: number[]): { intercept: number; slope: number } {
   const n = xs.length;
   const mx = xs.reduce((s, x) => s + x, 0) / n;
   const my = ys.reduce((s, y) => s + y, 0) / n;
@@ -18,7 +18,5 @@ export function linearFit(xs: number[], ys: number[]): { intercept: number; slop
     sxx += (xs[i]! - mx) ** 2;
   }
   const slope = sxx === 0 ? NaN : sxy / sxx;
-  const intercept = my - slope * mx;
-  const worstResidual = Math.max(...xs.map((x, i) => Math.abs(intercept + slope * x - ys[i]!) / ys[i]!));
-  return { intercept, slope, worstResidual };
+  return { intercept: my - slope * mx, slope };
 }
