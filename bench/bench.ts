@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { stopAll } from './children.ts';
+import { runStoppingChildren } from './children.ts';
 import { compareServers, SCENARIOS, TARGETS, type ServerComparison } from './compare-servers.ts';
 import { benchConformance, type ConformanceFigures } from './conformance-bench.ts';
 import { kitGrowth, type KitGrowth } from './growth-kit.ts';
@@ -182,14 +182,4 @@ async function main(): Promise<void> {
   log(`wrote ${REPORT} and BENCHMARKS.md`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void stopAll().finally(() => process.exit(130)));
-}
-try {
-  await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
-} finally {
-  await stopAll();
-}
+await runStoppingChildren(main);

@@ -94,3 +94,18 @@ export async function stopAll(): Promise<void> {
 export function exitWithParent(onExit: () => void): void {
   process.stdin.on('end', onExit).on('error', onExit).resume();
 }
+
+/** Runs a benchmark's main with its children stopped on every exit path: end, thrown error, Ctrl-C, a CI's TERM. */
+export async function runStoppingChildren(main: () => Promise<void>): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+  }
+  try {
+    await main();
+  } catch (error) {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exitCode = 1;
+  } finally {
+    await stopAll();
+  }
+}

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { AutocannonRequest } from 'autocannon';
 import { BASE_PATH, DEFAULT_CREDENTIALS } from '../server/app.ts';
 import { baseConnectionBody } from '../tests/support/bodies.ts';
-import { runChild, startChild, stopAll, type Child } from './children.ts';
+import { runChild, runStoppingChildren, startChild, type Child } from './children.ts';
 import { runLoad, summarise, type RunFigures, type Summary } from './load.ts';
 import { mainThreadProfile, summariseProfile } from './profile-summary.ts';
 import { median } from './stats.ts';
@@ -211,15 +211,4 @@ const clientBound = (x: Summary) => x.clientCores > 0.9 && x.serverCores < 0.85;
 const mb = (bytes: number | undefined) => `${((bytes ?? NaN) / 1e6).toFixed(2)} MB`;
 const verdict = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'MET' : 'MISSED');
 
-// Children are stopped on every exit path: normal end, a thrown error, Ctrl-C or a TERM from a CI runner.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void stopAll().finally(() => process.exit(130)));
-}
-try {
-  await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
-} finally {
-  await stopAll();
-}
+await runStoppingChildren(main);
