@@ -7,19 +7,11 @@ import { join } from 'node:path';
 import { ROOT, buildOperationSchemas, renderGenerated } from '../generators/generate.ts';
 import { createAjv, operationSchemas, responseSchemaKey, validateRequest, validateResponse } from '../generators/validators.ts';
 import { arbitraryFromSchema, validValueFromSchema, type JsonSchema } from '../generators/arbitrary.ts';
+import { AZURE_FILE_STORAGE, connectionSpecById } from '../server/catalog.ts';
 
-// The Azure File Storage authSpec as Adobe publishes it: the run-time use of validValueFromSchema.
-const AZURE_AUTH_SPEC = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  type: 'object',
-  description: 'defines auth params required for connecting to azure file storage',
-  properties: {
-    host: { type: 'string', description: 'Specify the Azure File Storage endpoint.' },
-    userid: { type: 'string', description: 'Specify the user that reads the share.' },
-    password: { type: 'string', description: 'Specify the storage access key.', format: 'password' },
-  },
-  required: ['host', 'userid', 'password'],
-};
+// The Azure File Storage authSpec the reference server serves (as the draft tutorial shows it): the run-time use of
+// validValueFromSchema.
+const AZURE_AUTH_SPEC = connectionSpecById.get(AZURE_FILE_STORAGE)!.authSpec[0]!.spec as JsonSchema;
 
 const CORPUS: [string, JsonSchema][] = [
   ['azure file storage authSpec', AZURE_AUTH_SPEC],
