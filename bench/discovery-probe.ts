@@ -8,6 +8,7 @@ const { discover } = await import('../suites/support/discovery.ts');
 const { Recorder } = await import('../suites/support/recorder.ts');
 const { Redactor } = await import('../suites/support/redact.ts');
 const { resolveTarget } = await import('../suites/support/target.ts');
+const { playwrightTransport } = await import('../suites/support/transport.ts');
 const imported = performance.now();
 
 const url = process.env.PROBE_URL;
@@ -17,7 +18,7 @@ const context = await request.newContext();
 const ready = performance.now();
 const once = async () => {
   const t0 = performance.now();
-  const client = new FlowClient(context, target, new Recorder(new Redactor(target.secrets)));
+  const client = new FlowClient(playwrightTransport(context), target, new Recorder(new Redactor(target.secrets)));
   const discovery = await discover(client);
   if (discovery.problems.length > 0) throw new Error(discovery.problems.join('; '));
   return { ms: performance.now() - t0, exchanges: client.recorder.exchanges.length };

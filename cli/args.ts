@@ -1,6 +1,7 @@
 // Command-line parsing and validation. Every bad input becomes a UsageError with one clear line (exit code 2).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { TRANSPORTS, type TransportName } from '../suites/support/transport.ts';
 
 export class UsageError extends Error {}
 
@@ -29,6 +30,8 @@ Options:
   --baseline FILE         known failures (YAML/JSON: knownFailures: [{id, reason, expires?, link?}])
   --write-baseline FILE   write the failures of this run as a baseline
   --timeout SECONDS       per-request timeout (default 30)
+  --transport NAME        node (default: a keep-alive HTTP client) or playwright (each request also a step in
+                          playwright-report/, at ~1.5 ms a request; the model-based suite always uses node)
   --read-only             send only GETs (spec discovery, draft support per spec, lists): safe against production
   --max-requests N        stop checking once N requests have been sent; what did not run is not-applicable
   --fault NAME            embedded reference server only: switch a fault mode on (repeatable)
@@ -55,6 +58,7 @@ export interface RunOptions {
   yes: boolean;
   readOnly: boolean;
   maxRequests?: number;
+  transport?: TransportName;
   target?: string;
   config?: string;
   reportDir?: string;
@@ -93,7 +97,7 @@ export function parseCommandLine(argv: string[]): RunOptions {
         baseline: { type: 'string' }, 'write-baseline': { type: 'string' }, timeout: { type: 'string' },
         fault: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
         ledger: { type: 'string' }, prefix: { type: 'string' }, yes: { type: 'boolean', short: 'y' },
-        'read-only': { type: 'boolean' }, 'max-requests': { type: 'string' },
+        'read-only': { type: 'boolean' }, 'max-requests': { type: 'string' }, transport: { type: 'string' },
       },
     });
   } catch (error) {
@@ -143,6 +147,10 @@ export function parseCommandLine(argv: string[]): RunOptions {
   if (values.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path must look like 12:3:1, as a failure report prints it, not '${values.path}'`);
     options.path = values.path;
+  }
+  if (values.transport !== undefined) {
+    if (!(TRANSPORTS as readonly string[]).includes(values.transport)) throw new UsageError(`--transport must be one of ${TRANSPORTS.join(', ')}, not '${values.transport}'`);
+    options.transport = values.transport as TransportName;
   }
   if (values.grep !== undefined) {
     try {

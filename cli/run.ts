@@ -108,6 +108,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     ...(configFile(options) ? { FLOW_CONFORMANCE_CONFIG: configFile(options) } : {}),
     FLOW_CONFORMANCE_TIMEOUT_MS: String(timeoutMs),
     FLOW_CONFORMANCE_READ_ONLY: options.readOnly ? '1' : '',
+    ...(options.transport !== undefined ? { FLOW_CONFORMANCE_TRANSPORT: options.transport } : {}),
     ...(options.maxRequests !== undefined ? { FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER: String(Math.max(1, Math.floor(options.maxRequests / workers))) } : {}),
   });
   delete env.FLOW_CONFORMANCE_FAULTS;

@@ -10,6 +10,9 @@ import { RequirementFailure } from './support/verdicts.ts';
 import { AddSourceCommand, CreateCommand, DeleteCommand, PatchCommand, PublishCommand, RaceCommand, type Real } from './model/commands.ts';
 import { Model } from './model/model.ts';
 
+// thousands of requests a run: the node transport whatever --transport says (suites/support/transport.ts)
+test.use({ transport: 'node' });
+
 const DELETE_ORDER: Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
 
 /** After each run: delete what it made, and strike it from the test's ledger so teardown does not ask again. */

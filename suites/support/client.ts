@@ -1,10 +1,10 @@
 // The kit's only way to talk to a target. Tests ask it for operations and assert on status classes, fields and
 // state; it never parses error text. Every exchange goes through the recorder.
-import type { APIRequestContext } from '@playwright/test';
 import { kindLabel, operationOf, type Kind } from './operations.ts';
 import type { Exchange, Recorder } from './recorder.ts';
 import { classifyTransportFailure, DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy, type TransportFailure } from './retry.ts';
 import type { Target } from './target.ts';
+import type { Transport } from './transport.ts';
 
 export interface SendOptions {
   body?: unknown;
@@ -31,7 +31,7 @@ export class TransportError extends Error {
 
 export class FlowClient {
   constructor(
-    private readonly context: APIRequestContext,
+    readonly transport: Transport,
     readonly target: Target,
     readonly recorder: Recorder,
     readonly sandbox: string = target.sandbox,
@@ -40,7 +40,7 @@ export class FlowClient {
 
   /** The same client, speaking to another sandbox of the same org. */
   inSandbox(sandbox: string): FlowClient {
-    return new FlowClient(this.context, this.target, this.recorder, sandbox, this.onCreated);
+    return new FlowClient(this.transport, this.target, this.recorder, sandbox, this.onCreated);
   }
 
   /** `accessToken`: the token to send (default: the target's; send() passes the current one of a refreshing source). */
@@ -60,7 +60,7 @@ export class FlowClient {
    * recorded once with its final answer and retry count. Throws TransportError when no answer came.
    */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Exchange> {
-    // a Buffer, because Playwright re-serialises a string body when the Content-Type says JSON
+    // a Buffer, because the Playwright transport re-serialises a string body when the Content-Type says JSON
     let data: Buffer | undefined = options.rawBody === undefined ? undefined : Buffer.from(options.rawBody);
     if (options.body !== undefined) data = Buffer.from(JSON.stringify(options.body));
     const url = this.target.baseUrl + path;
@@ -78,24 +78,14 @@ export class FlowClient {
       };
       let failure: TransportFailure | undefined;
       try {
-        const response = await this.context.fetch(url, {
-          method,
-          headers: sent,
-          ...(data === undefined ? {} : { data }),
-          failOnStatusCode: false,
-          maxRedirects: 0,
-          timeout,
-        });
-        const text = await response.text();
-        // Playwright keeps every response body until it is disposed: a long model-based run would pile them up
-        await response.dispose();
+        const response = await this.transport.send({ method, url, headers: sent, ...(data === undefined ? {} : { body: data }), timeoutMs: timeout });
         let body: unknown;
         try {
-          body = text.trim() === '' ? undefined : JSON.parse(text);
+          body = response.text.trim() === '' ? undefined : JSON.parse(response.text);
         } catch {
           body = undefined;
         }
-        exchange.response = { status: response.status(), headers: response.headers(), body, text };
+        exchange.response = { status: response.status, headers: response.headers, body, text: response.text };
       } catch (error) {
         const message = (error as Error).message.split('\n')[0] ?? String(error);
         exchange.error = message;

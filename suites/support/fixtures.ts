@@ -1,8 +1,9 @@
 // Playwright fixtures every suite shares. Worker scope: the target (starting the embedded reference server when no
-// URL is given), one HTTP context, and the specs discovered on the target. Test scope: a recording client whose
+// URL is given), the two transports (Playwright's request context, a keep-alive node client), and the specs
+// discovered on the target. Test scope: a recording client whose
 // exchanges become the test's evidence, builders, and a ledger that deletes what the test created, in reverse
 // dependency order, whether the test passed or not.
-import { test as base, request, type APIRequestContext } from '@playwright/test';
+import { test as base, request } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
 import { appendLedger } from '../../cli/ledger.ts';
@@ -14,6 +15,7 @@ import { Recorder } from './recorder.ts';
 import { Steps } from './steps.ts';
 import { Redactor } from './redact.ts';
 import { ENV, resolveTarget, type Target } from './target.ts';
+import { nodeTransport, playwrightTransport, transportFromEnv, type Transport, type TransportName } from './transport.ts';
 
 export interface Ledger {
   entries: { kind: Kind; id: string; client: FlowClient }[];
@@ -26,11 +28,16 @@ export interface WorkerOptions {
 
 interface WorkerFixtures {
   target: Target;
-  apiContext: APIRequestContext;
+  transports: Record<TransportName, Transport>;
   discovery: Discovery;
 }
 
-interface TestFixtures {
+export interface TestOptions {
+  /** Which transport `api` sends through (suites/support/transport.ts); the CLI's --transport sets it. */
+  transport: TransportName;
+}
+
+interface TestFixtures extends TestOptions {
   runMode: void;
   redactor: Redactor;
   recorder: Recorder;
@@ -74,18 +81,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     },
     { scope: 'worker' },
   ],
-  apiContext: [
+  transports: [
     async ({}, use) => {
-      const context = await request.newContext({ ignoreHTTPSErrors: false });
-      await use(context);
-      await context.dispose();
+      const transports = { playwright: playwrightTransport(await request.newContext({ ignoreHTTPSErrors: false })), node: nodeTransport() };
+      await use(transports);
+      await Promise.all([transports.playwright.dispose(), transports.node.dispose()]);
     },
     { scope: 'worker' },
   ],
   discovery: [
-    async ({ target, apiContext }, use) => {
+    async ({ target, transports }, use) => {
       const recorder = new Recorder(new Redactor(target.secrets));
-      await use(await discover(new FlowClient(apiContext, target, recorder)));
+      await use(await discover(new FlowClient(transports[transportFromEnv()], target, recorder)));
     },
     { scope: 'worker' },
   ],
@@ -107,8 +114,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
   ledger: async ({}, use) => {
     await use({ entries: [] });
   },
-  api: async ({ apiContext, target, recorder, ledger }, use, testInfo) => {
-    const api = new FlowClient(apiContext, target, recorder, target.sandbox, (kind, id, client) => {
+  transport: [transportFromEnv(), { option: true }],
+  api: async ({ transports, transport, target, recorder, ledger }, use, testInfo) => {
+    const api = new FlowClient(transports[transport], target, recorder, target.sandbox, (kind, id, client) => {
       ledger.entries.push({ kind, id, client });
       appendLedger(LEDGER, { op: 'created', kind, id, sandbox: client.sandbox });
     });

@@ -16,7 +16,8 @@ test('every requirement passes against the reference server, also under --strict
   expect(describeResults(results, (r) => r.status !== 'pass')).toBe('');
 });
 
-test('the kit passes a deliberately different implementation unchanged', async () => {
+// This run sends through Playwright's request context; every other run here uses the default node transport.
+test('the kit passes a deliberately different implementation unchanged, through the playwright transport', async () => {
   const variant = await startVariant();
   try {
     const run = await runKit({
@@ -29,6 +30,7 @@ test('the kit passes a deliberately different implementation unchanged', async (
         AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey,
         AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId,
         AEP_OTHER_SANDBOX_NAME: 'variant-other',
+        FLOW_CONFORMANCE_TRANSPORT: 'playwright',
       },
     });
     const results = run.byProject.get('conformance') ?? [];
@@ -36,6 +38,9 @@ test('the kit passes a deliberately different implementation unchanged', async (
     // The variant answers creates with 200: allowed, but 201 is a SHOULD (DRAFT-008), so that one is a warning.
     expect(describeResults(results, (r) => r.status !== 'pass' && r.id !== 'DRAFT-008')).toBe('');
     expect(results.find((r) => r.id === 'DRAFT-008')?.status).toBe('warn');
+    // the scenario checks came through Playwright, the model-based suite through the node transport
+    expect(variant.clients.get('Playwright')).toBeGreaterThan(200);
+    expect(variant.clients.get('flow-conformance')).toBeGreaterThan(200);
   } finally {
     await variant.close();
   }

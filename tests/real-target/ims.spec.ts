@@ -10,6 +10,7 @@ import { FlowClient } from '../../suites/support/client.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
 import { REDACTED, Redactor } from '../../suites/support/redact.ts';
 import { resolveTarget } from '../../suites/support/target.ts';
+import { playwrightTransport } from '../../suites/support/transport.ts';
 
 const IMS = DEFAULT_IMS_URL;
 const SECRET = 'p8e-very-secret-client-secret';
@@ -220,7 +221,7 @@ test.describe('expiry and refresh', () => {
       expect(target.credentials).toMatchObject({ accessToken: 'token-one', apiKey: 'client-id-1234', tokenSource: 'ims' });
       expect(target.secrets).toEqual(expect.arrayContaining(['token-one', SECRET]));
       const recorder = new Recorder(new Redactor(target.secrets));
-      const client = new FlowClient(context, target, recorder);
+      const client = new FlowClient(playwrightTransport(context), target, recorder);
       await client.list('flows', 'echo=token-one');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       await client.list('flows', 'echo=token-two');

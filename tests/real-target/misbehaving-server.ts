@@ -2,12 +2,13 @@
 // a free port, and the kit's client wired to it as the fixtures wire it to a real target.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { request, type APIRequestContext } from '@playwright/test';
+import { request } from '@playwright/test';
 import { FlowClient } from '../../suites/support/client.ts';
 import type { KitConfig } from '../../suites/support/config.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
 import { Redactor } from '../../suites/support/redact.ts';
 import { resolveTarget } from '../../suites/support/target.ts';
+import { nodeTransport, playwrightTransport, type Transport, type TransportName } from '../../suites/support/transport.ts';
 
 export const BASE_PATH = '/data/foundation/flowservice';
 
@@ -27,7 +28,8 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function misbehaving(behaviour: Behaviour, config: Partial<KitConfig> = {}): Promise<Rig> {
+/** `transport`: the one FlowClient sends through (the suites use both). */
+export async function misbehaving(behaviour: Behaviour, config: Partial<KitConfig> = {}, transportName: TransportName = 'playwright'): Promise<Rig> {
   const hits: Hit[] = [];
   const server = createServer((req, res) => {
     hits.push({ method: req.method ?? '', path: (req.url ?? '').slice(BASE_PATH.length), at: Date.now() });
@@ -36,9 +38,9 @@ export async function misbehaving(behaviour: Behaviour, config: Partial<KitConfi
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  let context: APIRequestContext | undefined;
+  let transport: Transport | undefined;
   try {
-    context = await request.newContext();
+    transport = transportName === 'node' ? nodeTransport() : playwrightTransport(await request.newContext());
     // an explicit environment, so a developer's AEP_* variables cannot turn on an IMS exchange here
     const target = await resolveTarget(`http://127.0.0.1:${port}${BASE_PATH}`, false, {
       AEP_ACCESS_TOKEN: 'local-token-0000',
@@ -47,19 +49,19 @@ export async function misbehaving(behaviour: Behaviour, config: Partial<KitConfi
     });
     Object.assign(target.config, config);
     const recorder = new Recorder(new Redactor(target.secrets));
-    const ctx = context;
+    const used = transport;
     return {
-      client: new FlowClient(ctx, target, recorder),
+      client: new FlowClient(used, target, recorder),
       recorder,
       hits,
       close: async () => {
-        await ctx.dispose();
+        await used.dispose();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       },
     };
   } catch (error) {
-    await context?.dispose();
+    await transport?.dispose();
     server.closeAllConnections();
     server.close();
     throw error;

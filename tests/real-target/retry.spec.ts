@@ -167,57 +167,59 @@ test.describe('429 and 503 are waited out', () => {
   });
 });
 
-test.describe('transport failures are TransportErrors naming the request and the failure', () => {
-  test('an answer slower than the request timeout', async () => {
-    rig = await misbehaving(() => {}, { requestTimeoutMs: 300 });
-    const error = await transportFailure(rig.client.get('flows', 'slow'));
-    expect(error.kind).toBe('timeout');
-    expect(error.message).toBe('GET /flows/slow: no answer from the target (timeout: no answer within 300 ms)');
-    expect(rig.hits).toHaveLength(1); // a timeout is not retried
-    expect(rig.recorder.exchanges[0]!.error).toMatch(/Timeout 300ms exceeded/);
+for (const transport of ['playwright', 'node'] as const) {
+  test.describe(`${transport} transport: transport failures are TransportErrors naming the request and the failure`, () => {
+    test('an answer slower than the request timeout', async () => {
+      rig = await misbehaving(() => {}, { requestTimeoutMs: 300 }, transport);
+      const error = await transportFailure(rig.client.get('flows', 'slow'));
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toBe('GET /flows/slow: no answer from the target (timeout: no answer within 300 ms)');
+      expect(rig.hits).toHaveLength(1); // a timeout is not retried
+      expect(rig.recorder.exchanges[0]!.error).toMatch(/Timeout 300ms exceeded/);
+    });
+
+    test('a connection reset on every GET, after the retries a read allows', async () => {
+      rig = await misbehaving((req) => req.socket.destroy(), FAST, transport);
+      const error = await transportFailure(rig.client.get('flows', 'flow-1'));
+      expect(error.kind).toBe('connection reset');
+      expect(error.message).toMatch(/^GET \/flows\/flow-1: no answer from the target after 3 retries \(connection reset: socket hang up/);
+      expect(rig.hits).toHaveLength(4);
+      expect(rig.recorder.exchanges).toHaveLength(1);
+      expect(rig.recorder.exchanges[0]!.retries).toBe(3);
+    });
+
+    test('a GET reset once succeeds on its retry', async () => {
+      rig = await misbehaving((req, res, n) => (n === 0 ? req.socket.destroy() : json(res, 200, EMPTY_LIST)), FAST, transport);
+      const exchange = await rig.client.list('flows', '');
+      expect(exchange.response?.status).toBe(200);
+      expect(exchange.retries).toBe(1);
+    });
+
+    test('a POST reset is not retried: it may have been applied', async () => {
+      rig = await misbehaving((req) => req.socket.destroy(), FAST, transport);
+      const error = await transportFailure(rig.client.create('flows', { name: 'x' }, null));
+      expect(error.kind).toBe('connection reset');
+      expect(error.message).toMatch(/^POST \/flows: no answer from the target \(connection reset: /);
+      expect(rig.hits).toHaveLength(1);
+    });
+
+    test('connection refused', async () => {
+      rig = await misbehaving(() => {}, {}, transport);
+      const port = await closedPort();
+      const client = rig.client;
+      (client.target as { baseUrl: string }).baseUrl = `http://127.0.0.1:${port}/data/foundation/flowservice`;
+      const error = await transportFailure(client.list('flows', ''));
+      expect(error.kind).toBe('connection refused');
+      expect(error.message).toBe(`GET /flows: no answer from the target (connection refused: connect ECONNREFUSED 127.0.0.1:${port})`);
+    });
   });
 
-  test('a connection reset on every GET, after the retries a read allows', async () => {
-    rig = await misbehaving((req) => req.socket.destroy(), FAST);
-    const error = await transportFailure(rig.client.get('flows', 'flow-1'));
-    expect(error.kind).toBe('connection reset');
-    expect(error.message).toMatch(/^GET \/flows\/flow-1: no answer from the target after 3 retries \(connection reset: socket hang up/);
-    expect(rig.hits).toHaveLength(4);
-    expect(rig.recorder.exchanges).toHaveLength(1);
-    expect(rig.recorder.exchanges[0]!.retries).toBe(3);
-  });
-
-  test('a GET reset once succeeds on its retry', async () => {
-    rig = await misbehaving((req, res, n) => (n === 0 ? req.socket.destroy() : json(res, 200, EMPTY_LIST)), FAST);
-    const exchange = await rig.client.list('flows', '');
+  test(`${transport} transport: a 200 with a non-JSON body is an API-008 violation`, async () => {
+    rig = await misbehaving((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('<html>garbage'), {}, transport);
+    const exchange = await rig.client.get('flows', 'flow-1');
     expect(exchange.response?.status).toBe(200);
-    expect(exchange.retries).toBe(1);
+    expect(exchange.response?.body).toBeUndefined();
+    expect(violations(rig, 'API-008')).toEqual(['GET /data/foundation/flowservice/flows/flow-1: expected a JSON body, received 200 with a non-JSON body [API-008]']);
+    expect(violations(rig, 'API-007')).toEqual([]);
   });
-
-  test('a POST reset is not retried: it may have been applied', async () => {
-    rig = await misbehaving((req) => req.socket.destroy(), FAST);
-    const error = await transportFailure(rig.client.create('flows', { name: 'x' }, null));
-    expect(error.kind).toBe('connection reset');
-    expect(error.message).toMatch(/^POST \/flows: no answer from the target \(connection reset: /);
-    expect(rig.hits).toHaveLength(1);
-  });
-
-  test('connection refused', async () => {
-    rig = await misbehaving(() => {});
-    const port = await closedPort();
-    const client = rig.client;
-    (client.target as { baseUrl: string }).baseUrl = `http://127.0.0.1:${port}/data/foundation/flowservice`;
-    const error = await transportFailure(client.list('flows', ''));
-    expect(error.kind).toBe('connection refused');
-    expect(error.message).toBe(`GET /flows: no answer from the target (connection refused: connect ECONNREFUSED 127.0.0.1:${port})`);
-  });
-});
-
-test('a 200 with a non-JSON body is an API-008 violation', async () => {
-  rig = await misbehaving((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('<html>garbage'));
-  const exchange = await rig.client.get('flows', 'flow-1');
-  expect(exchange.response?.status).toBe(200);
-  expect(exchange.response?.body).toBeUndefined();
-  expect(violations(rig, 'API-008')).toEqual(['GET /data/foundation/flowservice/flows/flow-1: expected a JSON body, received 200 with a non-JSON body [API-008]']);
-  expect(violations(rig, 'API-007')).toEqual([]);
-});
+}

@@ -9,6 +9,8 @@ import { BASE_PATH, createFlowService, DEFAULT_CREDENTIALS, type AppRequest, typ
 
 export interface RunningVariant {
   url: string;
+  /** Requests per client product (the User-Agent's first token), so a test can tell which transport sent them. */
+  clients: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -105,7 +107,10 @@ function errorAnswer(status: number, code: string, message: string): AppResponse
 
 export async function startVariant(): Promise<RunningVariant> {
   const variant = createVariant();
+  const clients = new Map<string, number>();
   const server = createServer((req, res) => {
+    const client = (req.headers['user-agent'] ?? '').split(/[\s/]/)[0] || '(none)';
+    clients.set(client, (clients.get(client) ?? 0) + 1);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -120,6 +125,7 @@ export async function startVariant(): Promise<RunningVariant> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    clients,
     close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
   };
 }
