@@ -91,16 +91,19 @@ function sendNode({ method, url, headers, body, timeoutMs }: WireRequest, agents
     const outgoing: Record<string, string> = { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br', ...headers };
     if (body !== undefined) outgoing['content-length'] = String(body.length);
     const send = secure ? httpsRequest : httpRequest;
+    // one deadline for the whole exchange, body included, as Playwright's `timeout` is
+    const timeout = new Error(`Timeout ${timeoutMs}ms exceeded.`);
+    let timedOut = false;
+    const fail = (error: Error) => reject(timedOut ? timeout : error);
     const req = send(parsed, { method, headers: outgoing, agent: secure ? agents.https : agents.http }, (res) => {
-      readBody(res).then((text) => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res), text }), reject);
+      readBody(res).then((text) => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res), text }), fail);
     });
-    // one deadline for the whole exchange, as Playwright's `timeout` is
-    const timer = setTimeout(() => req.destroy(new Error(`Timeout ${timeoutMs}ms exceeded.`)), timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      req.destroy(timeout);
+    }, timeoutMs);
     req.on('close', () => clearTimeout(timer));
-    req.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+    req.on('error', fail);
     req.end(body);
   });
 }

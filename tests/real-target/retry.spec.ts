@@ -178,6 +178,16 @@ for (const transport of ['playwright', 'node'] as const) {
       expect(rig.recorder.exchanges[0]!.error).toMatch(/Timeout 300ms exceeded/);
     });
 
+    test('an answer whose body stalls past the request timeout', async () => {
+      rig = await misbehaving((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"items":');
+      }, { requestTimeoutMs: 300 }, transport);
+      const error = await transportFailure(rig.client.get('flows', 'stalled'));
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toBe('GET /flows/stalled: no answer from the target (timeout: no answer within 300 ms)');
+    });
+
     test('a connection reset on every GET, after the retries a read allows', async () => {
       rig = await misbehaving((req) => req.socket.destroy(), FAST, transport);
       const error = await transportFailure(rig.client.get('flows', 'flow-1'));
