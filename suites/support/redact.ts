@@ -18,7 +18,7 @@ export class Redactor {
   }
   text(value: string): string {
     let out = value;
-    for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   }
   headers(headers: Record<string, string>): Record<string, string> {
