@@ -1,4 +1,4 @@
-// `npm run bench [-- --rounds 5 --server-rounds 3 --duration 2 --budgets 10,100,1000 --sections 1,3,4]`
+// `npm run bench [-- --rounds 5 --server-rounds 3 --duration 2 --budgets 10,100,1000 --fault-rounds 3 --sections 1,3,4]`
 // The kit's whole performance picture in one run (about 6 minutes on 2 cores): (1) the full default conformance run
 // against its floor, (2) where its time goes, (3) the reference server against Prism and the node:http floor,
 // (4) growth: the server with 1k..100k stored entities, the run with --runs 10..1000, the time to catch faults.
@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { runStoppingChildren } from './children.ts';
 import { compareServers, SCENARIOS, TARGETS, type ServerComparison } from './compare-servers.ts';
 import { benchConformance, type ConformanceFigures } from './conformance-bench.ts';
+import { DEFAULTS } from '../suites/support/config.ts';
+import { catchEveryFault, type EveryFault } from './fault-catch.ts';
 import { kitGrowth, type KitGrowth } from './growth-kit.ts';
 import { serverGrowth, type ServerGrowth } from './growth-server.ts';
 import { describeMachine, machine, markdown, textTable, verdictLine, type Row, type Verdict } from './report.ts';
@@ -21,6 +23,7 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '1' },
     connections: { type: 'string', default: '10' },
     budgets: { type: 'string', default: '10,100,1000' },
+    'fault-rounds': { type: 'string', default: '3' },
     sections: { type: 'string', default: '1,3,4' },
   },
 });
@@ -76,6 +79,16 @@ function serverRows(v: ServerComparison): Row[] {
   }
   rows.push(['', 'Prism start', ms(v.prismStartMs), 'spawn -> first answer']);
   return rows;
+}
+
+function everyFaultRows(e: EveryFault | undefined): Row[] {
+  if (!e) return [];
+  const slowest = [...e.faults].sort((a, b) => b.medianMs - a.medianMs).slice(0, 5);
+  const missed = e.faults.filter((f) => !f.caught).map((f) => f.fault);
+  return [
+    ['', `catch every scenario fault (${e.faults.length}), checks only`, ms(e.medianMs), `median over faults of each one's median of ${e.roundWallMs.length}; p90 ${ms(e.p90Ms)}, max ${ms(e.maxMs)}; caught ${e.caught}/${e.faults.length}${missed.length ? ` (missed: ${missed.join(', ')})` : ''}; all ${e.faults.length} in one run of ${e.roundWallMs.map((w) => (w / 1000).toFixed(1)).join('/')} s on 2 workers`],
+    ['', 'slowest scenario faults to catch', ms(slowest[0]?.medianMs ?? NaN), slowest.map((f) => `${f.fault} (${f.requirements.join(', ')}) ${ms(f.medianMs)}${f.medianMs >= DEFAULTS.settleTimeoutMs ? ': an entity left in a transitional state is polled for settleTimeoutMs before the check fails' : ''}`).join('; ')],
+  ];
 }
 
 function growthRows(g: ServerGrowth | undefined, k: KitGrowth | undefined): Row[] {
@@ -151,11 +164,12 @@ async function main(): Promise<void> {
   const host = machine();
   log(`bench: ${describeMachine(host)}; load average ${host.loadAverage.map((l) => l.toFixed(2)).join(' / ')}`);
   if (host.loadAverage[0]! > host.nproc * 0.5) log('  note: the machine is busy with other work; expect noisy figures');
-  const config = { rounds: Number(opts.rounds), serverRounds: Number(opts['server-rounds']), duration: Number(opts.duration), warmup: Number(opts.warmup), connections: Number(opts.connections), budgets: opts.budgets.split(',').map(Number) };
+  const config = { rounds: Number(opts.rounds), serverRounds: Number(opts['server-rounds']), duration: Number(opts.duration), warmup: Number(opts.warmup), connections: Number(opts.connections), budgets: opts.budgets.split(',').map(Number), faultRounds: Number(opts['fault-rounds']) };
   let conformance: ConformanceFigures | undefined;
   let servers: ServerComparison | undefined;
   let grownServer: ServerGrowth | undefined;
   let grownKit: KitGrowth | undefined;
+  let everyFault: EveryFault | undefined;
   if (sections.has('1')) {
     section('1-2. conformance run against its floor');
     conformance = await benchConformance(config.rounds, log);
@@ -169,15 +183,17 @@ async function main(): Promise<void> {
     grownServer = await serverGrowth({ rounds: 2, duration: config.duration, connections: config.connections }, log);
     section('4. growth: model budget and faults');
     grownKit = await kitGrowth(log, config.budgets);
+    section('4. growth: the time to catch every scenario fault');
+    everyFault = await catchEveryFault(config.faultRounds, log);
   }
-  const rows = [...(conformance ? conformanceRows(conformance) : []), ...(servers ? serverRows(servers) : []), ...growthRows(grownServer, grownKit)];
+  const rows = [...(conformance ? conformanceRows(conformance) : []), ...(servers ? serverRows(servers) : []), ...growthRows(grownServer, grownKit), ...everyFaultRows(everyFault)];
   const results = verdicts(conformance, servers, grownServer);
   const seconds = (performance.now() - started) / 1000;
   log(`\n${textTable(rows)}\n`);
   for (const v of results) log(verdictLine(v));
   log(`\nbench took ${seconds.toFixed(0)} s; load average now ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
   await mkdir('reports', { recursive: true });
-  await writeFile(REPORT, JSON.stringify({ date: host.date, machine: host, config, seconds, conformance, servers, growth: { server: grownServer, kit: grownKit }, verdicts: results }, null, 2) + '\n');
+  await writeFile(REPORT, JSON.stringify({ date: host.date, machine: host, config, seconds, conformance, servers, growth: { server: grownServer, kit: grownKit, everyFault }, verdicts: results }, null, 2) + '\n');
   await writeFile('BENCHMARKS.md', markdown(host, rows, results, `${COMMAND}${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, seconds));
   log(`wrote ${REPORT} and BENCHMARKS.md`);
 }

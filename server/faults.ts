@@ -73,6 +73,10 @@ export const FAULTS = {
 export type FaultName = keyof typeof FAULTS;
 
 export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
+/** Faults only the model-based suite (ORD-007) can find: it needs a budget and seed to find them for certain. */
+export const MODEL_ONLY_FAULTS = FAULT_NAMES.filter((name) => (FAULTS[name].breaks as readonly string[]).includes('ORD-007'));
+/** Faults a scenario check names. */
+export const SCENARIO_FAULTS = FAULT_NAMES.filter((name) => !MODEL_ONLY_FAULTS.includes(name));
 
 export function isFaultName(name: string): name is FaultName {
   return Object.hasOwn(FAULTS, name);
