@@ -198,7 +198,7 @@ function header(results: Results, reqs: ViewRequirement[]): string {
     : `${failed.length} requirement${failed.length === 1 ? '' : 's'} failed (${must} MUST)${known ? `, ${known} of them known failures in the baseline` : ''}.`;
   const duration = Date.parse(results.finishedAt) - Date.parse(results.startedAt);
   const meta: [string, string][] = [
-    ['Target', `${results.target}${results.embedded ? ' (embedded reference server)' : ''}`],
+    ['Target', `${results.target}${results.embedded && !results.target.includes('embedded') ? ' (embedded reference server)' : ''}`],
     ['Kit', `${results.kit.name} ${results.kit.version}`],
     ['Strict', results.strict ? 'yes: SHOULD failures fail the run' : 'no: SHOULD failures are warnings'],
     ['Started', when(results.startedAt)], ['Finished', when(results.finishedAt)], ['Duration', formatDuration(duration)],

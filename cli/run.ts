@@ -1,12 +1,13 @@
-// One conformance run: resolve the target (starting the embedded reference server when none is given), preflight
-// it, run the suites in a Playwright child process, then fold, gate and write the reports.
+// One conformance run: resolve the target, preflight it, run the suites in a Playwright child process, then fold,
+// gate and write the reports. Without a target, each Playwright worker starts its own in-memory reference server
+// (suites/support/fixtures.ts): no request crosses a process, which made the default run ~10% faster than one server
+// in this process shared by the workers (BENCHMARKS.md), and nothing outlives the run.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CREDENTIALS } from '../server/app.ts';
-import { startReferenceServer, type RunningServer } from '../server/listen.ts';
+import { FAULT_NAMES, isFaultName } from '../server/faults.ts';
 import { UsageError, type RunOptions } from './args.ts';
 import { readBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
@@ -17,6 +18,9 @@ import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupRepor
 import { preflight } from './preflight.ts';
 import { sweepPrefix } from './sweep.ts';
 import { writeReports, type ReportContext } from './write-reports.ts';
+
+/** How reports and the ledger name the default target. */
+export const EMBEDDED_TARGET = 'embedded reference server (one in each worker)';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -69,7 +73,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const targetUrl = options.target ?? process.env.AEP_FLOW_SERVICE_URL;
 
-  let server: RunningServer | undefined;
+  const embedded = !targetUrl;
   // the CLI's own calls (preflight, ledger cleanup) use this; the workers resolve (and refresh) their own token
   let preflightCredentials: { accessToken: string; apiKey: string; orgId: string } | undefined;
   if (targetUrl) {
@@ -78,21 +82,19 @@ export async function runConformance(options: RunOptions): Promise<number> {
     await preflight(targetUrl, { ...credentials, sandbox: process.env.AEP_SANDBOX_NAME || 'prod' }, Math.min(timeoutMs, 15_000));
     env.AEP_FLOW_SERVICE_URL = targetUrl;
   } else {
-    server = await startReferenceServer({ faults: options.faults, credentials: DEFAULT_CREDENTIALS });
-    Object.assign(env, {
-      AEP_FLOW_SERVICE_URL: server.url,
-      AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken,
-      AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey,
-      AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId,
-      AEP_OTHER_SANDBOX_NAME: process.env.AEP_OTHER_SANDBOX_NAME || 'kit-other',
-    });
+    const unknown = options.faults.filter((name) => !isFaultName(name));
+    if (unknown.length > 0) throw new UsageError(`unknown fault mode ${unknown.join(', ')} (known: ${FAULT_NAMES.join(', ')})`);
+    // the workers' embedded servers take their credentials and fault modes from here, never from the caller's shell
+    env.FLOW_CONFORMANCE_FAULTS = options.faults.join(',');
+    delete env.AEP_FLOW_SERVICE_URL;
     delete env.AEP_SANDBOX_NAME;
   }
-  const workers = options.workers ?? (/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${env.AEP_FLOW_SERVICE_URL}/`) ? 2 : 1);
+  const local = embedded || /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${targetUrl}/`);
+  const workers = options.workers ?? (local ? 2 : 1);
   // only now: a run that never started leaves no empty report dir behind
   mkdirSync(reportDir, { recursive: true });
   const ledgerFile = join(reportDir, LEDGER_FILE);
-  appendLedger(ledgerFile, { op: 'run', target: server ? 'embedded reference server' : targetUrl!, at: new Date().toISOString() });
+  appendLedger(ledgerFile, { op: 'run', target: embedded ? EMBEDDED_TARGET : targetUrl!, at: new Date().toISOString() });
   Object.assign(env, {
     FLOW_CONFORMANCE_LEDGER: ledgerFile,
     FLOW_CONFORMANCE_REPORT_DIR: reportDir,
@@ -111,7 +113,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     ...(options.transport !== undefined ? { FLOW_CONFORMANCE_TRANSPORT: options.transport } : {}),
     ...(options.maxRequests !== undefined ? { FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER: String(Math.max(1, Math.floor(options.maxRequests / workers))) } : {}),
   });
-  delete env.FLOW_CONFORMANCE_FAULTS;
+  if (!embedded) delete env.FLOW_CONFORMANCE_FAULTS;
   delete env.FLOW_CONFORMANCE_MUTATION;
 
   const reporters = [join(PACKAGE_ROOT, 'cli', 'outcomes-reporter.ts'), 'html', ...(options.shard ? ['blob'] : [])];
@@ -124,52 +126,52 @@ export async function runConformance(options: RunOptions): Promise<number> {
     ...(grep ? ['--grep', grep] : []),
   ];
   const startedAt = new Date();
-  console.log(`flow-conformance: checking ${server ? 'the embedded reference server' : targetUrl}${options.strict ? ' (strict)' : ''}\n`);
+  console.log(`flow-conformance: checking ${embedded ? 'the embedded reference server' : targetUrl}${options.strict ? ' (strict)' : ''}\n`);
   // The child gets its own process group, so a Ctrl-C reaches only this process, which passes it on once: the
   // runner then stops gracefully and its fixtures delete what they made; the ledger catches the rest.
   let interrupted = false;
-  let cleanup: CleanupReport | undefined;
-  try {
-    await new Promise<void>((done, fail) => {
-      const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-      const stop = (signal: NodeJS.Signals) => {
-        if (interrupted) return;
-        interrupted = true;
-        console.error(`\nflow-conformance: ${signal}: stopping the checks and cleaning up (this can take a few seconds)`);
-        child.kill(signal);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      child.on('error', fail);
-      child.on('close', () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      });
+  let cleanup: CleanupReport;
+  await new Promise<void>((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    const stop = (signal: NodeJS.Signals) => {
+      if (interrupted) return;
+      interrupted = true;
+      console.error(`\nflow-conformance: ${signal}: stopping the checks and cleaning up (this can take a few seconds)`);
+      child.kill(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    child.on('error', fail);
+    child.on('close', () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
     });
-    const credentials = preflightCredentials ?? { accessToken: env.AEP_ACCESS_TOKEN!, apiKey: env.AEP_API_KEY!, orgId: env.AEP_ORG_ID! };
-    cleanup = await cleanUpLedger(ledgerFile, env.AEP_FLOW_SERVICE_URL!, credentials);
-    const stoppedEarly = interrupted || options.maxRequests !== undefined;
-    if (stoppedEarly) {
+  });
+  if (embedded) {
+    // the servers ended with their workers; anything the ledger still lists is what a real target would have kept
+    cleanup = { deleted: 0, leftBehind: readLedger(ledgerFile).pending.map((e) => ({ kind: e.kind, id: e.id, sandbox: e.sandbox, reason: 'not deleted by its check (its embedded server ended with the run)' })) };
+  } else {
+    const credentials = preflightCredentials!;
+    cleanup = await cleanUpLedger(ledgerFile, targetUrl!, credentials);
+    if (interrupted || options.maxRequests !== undefined) {
       // a create in flight when the runner stopped (or the budget ran out) may have landed without its id ever
       // reaching the ledger: the run's own name prefix finds it
       for (const sandbox of [env.AEP_SANDBOX_NAME || 'prod', env.AEP_OTHER_SANDBOX_NAME].filter((s): s is string => Boolean(s))) {
-        const swept = await sweepPrefix(env.AEP_FLOW_SERVICE_URL!, env.FLOW_CONFORMANCE_RUN_ID!, { ...credentials, sandbox }).catch(() => ({ deleted: 0, left: 0 }));
+        const swept = await sweepPrefix(targetUrl!, env.FLOW_CONFORMANCE_RUN_ID!, { ...credentials, sandbox }).catch(() => ({ deleted: 0, left: 0 }));
         cleanup.deleted += swept.deleted;
       }
     }
-  } finally {
-    await server?.close();
   }
   const outcomesFile = join(reportDir, OUTCOMES_FILE);
   if (!existsSync(outcomesFile)) throw new UsageError(`the test runner ended without results (see the output above); report dir ${reportDir}`);
   const outcomes = JSON.parse(readFileSync(outcomesFile, 'utf8')) as TestOutcome[];
   const context: ReportContext = {
-    // the embedded server's URL; `embedded` says what it was, and the command line names any fault modes
-    target: server ? server.url : targetUrl!,
-    embedded: Boolean(server),
+    // the command line names any fault modes
+    target: embedded ? EMBEDDED_TARGET : targetUrl!,
+    embedded,
     startedAt, finishedAt: new Date(), strict: options.strict, baseline, writeBaseline: options.writeBaseline,
-    cleanup: { created: readLedger(ledgerFile).created, ...(cleanup ?? { deleted: 0, leftBehind: [] }) },
+    cleanup: { created: readLedger(ledgerFile).created, ...cleanup },
     interrupted,
     readOnly: options.readOnly,
     ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests } : {}),

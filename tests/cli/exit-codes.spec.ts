@@ -34,6 +34,7 @@ const usageErrors: [string, { given: string[]; want: RegExp }][] = [
   ['a negative run budget', { given: ['--runs', '-4'], want: /--runs must be a positive integer|--runs/ }],
   ['an unknown transport', { given: ['--transport', 'curl'], want: /--transport must be one of node, playwright, not 'curl'/ }],
   ['a missing config file', { given: ['--config', 'nope.config.ts'], want: /no such file/ }],
+  ['an unknown fault mode', { given: ['--fault', 'nope'], want: /unknown fault mode nope \(known: / }],
   ['a fault with a real target', { given: ['--target', 'http://127.0.0.1:1/x', '--fault', 'etags-unquoted'], want: /--fault only applies/ }],
   ['a real target without credentials', { given: ['--target', 'http://127.0.0.1:1/data/foundation/flowservice'], want: /needs credentials: set AEP_ACCESS_TOKEN/ }],
 ];

@@ -25,6 +25,10 @@ test('a conformant run writes results.json that validates against its schema and
   expect(results.verdict).toBe('conformant');
   expect(results.summary.pass).toBe(catalogueIds.length);
   expect(typeof results.seed).toBe('number');
+  // no --target: the workers' own embedded servers, and everything the checks made was deleted by them
+  expect(results).toMatchObject({ embedded: true, target: expect.stringContaining('embedded reference server') });
+  expect(results.cleanup).toMatchObject({ leftBehind: [] });
+  expect(results.cleanup?.created).toBeGreaterThan(0);
   const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
   expect(junit.match(/<testcase /g)).toHaveLength(catalogueIds.length);
   expect(junit).toContain('name="ORD-003 ');
