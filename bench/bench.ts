@@ -1,5 +1,5 @@
 // `npm run bench [-- --rounds 5 --server-rounds 3 --duration 2 --budgets 10,100,1000 --fault-rounds 3 --sections 1,3,4]`
-// The kit's whole performance picture in one run (about 6 minutes on 2 cores): (1) the full default conformance run
+// The kit's whole performance picture in one run (about 4.5 minutes on 2 cores): (1) the full default conformance run
 // against its floor, (2) where its time goes, (3) the reference server against Prism and the node:http floor,
 // (4) growth: the server with 1k..100k stored entities, the run with --runs 10..1000, the time to catch faults.
 // Prints one table and the target verdicts; writes reports/bench.json and BENCHMARKS.md.
