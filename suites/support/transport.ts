@@ -1,5 +1,6 @@
-// How FlowClient's requests reach the wire. Both transports give the same answer (status, headers, body text) or
-// fail with a message that says what went wrong; the evidence is the kit's recorder either way.
+// How FlowClient's requests reach the wire. Both transports give the same answer (status, headers, body text, decoded
+// alike), send cookies the target set back alike, or fail with a message that says what went wrong
+// (tests/real-target/transports.spec.ts holds them to it); the evidence is the kit's recorder either way.
 // - `node` (default): a keep-alive node:http(s) client, ~0.2 ms a request on the client side.
 // - `playwright`: Playwright's APIRequestContext, so each request is also a step in Playwright's own report
 //   (playwright-report/). It costs ~1.5 ms a request (a source-mapped stack and a protocol round trip per call),
@@ -7,7 +8,7 @@
 // The model-based suite always uses `node`: its thousands of requests would bury Playwright's report anyway.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 import type { APIRequestContext } from '@playwright/test';
 
 export const TRANSPORTS = ['node', 'playwright'] as const;
@@ -65,12 +66,42 @@ export function playwrightTransport(context: APIRequestContext): Transport {
 
 const USER_AGENT = `flow-conformance (node ${process.version})`;
 
+/**
+ * Cookies a target sets, sent back on later requests to the same host, as Playwright's request context does (a
+ * gateway's sticky-session cookie must not make the transports differ). Host-only and path-blind: every request of
+ * the kit goes under one base path.
+ */
+class CookieJar {
+  private readonly byHost = new Map<string, Map<string, string>>();
+  store(host: string, setCookie: string[] | undefined, now = Date.now()): void {
+    for (const line of setCookie ?? []) {
+      const [pair = '', ...attributes] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const expired = attributes.some((a) => {
+        const [key = '', value = ''] = a.split('=').map((x) => x.trim());
+        return (/^max-age$/i.test(key) && Number(value) <= 0) || (/^expires$/i.test(key) && Date.parse(value) <= now);
+      });
+      const jar = this.byHost.get(host) ?? new Map<string, string>();
+      if (expired) jar.delete(name);
+      else jar.set(name, pair.slice(eq + 1).trim());
+      this.byHost.set(host, jar);
+    }
+  }
+  header(host: string): string | undefined {
+    const jar = this.byHost.get(host);
+    return jar && jar.size > 0 ? [...jar].map(([name, value]) => `${name}=${value}`).join('; ') : undefined;
+  }
+}
+
 /** `rejectUnauthorized` stays on: a target with a bad certificate is reported as a TLS failure, as Playwright does. */
 export function nodeTransport(): Transport {
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const cookies = new CookieJar();
   return {
     name: 'node',
-    send: (request) => sendNode(request, agents),
+    send: (request) => sendNode(request, agents, cookies),
     async dispose() {
       agents.http.destroy();
       agents.https.destroy();
@@ -78,7 +109,7 @@ export function nodeTransport(): Transport {
   };
 }
 
-function sendNode({ method, url, headers, body, timeoutMs }: WireRequest, agents: { http: HttpAgent; https: HttpsAgent }): Promise<WireResponse> {
+function sendNode({ method, url, headers, body, timeoutMs }: WireRequest, agents: { http: HttpAgent; https: HttpsAgent }, cookies: CookieJar): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
     let parsed: URL;
     try {
@@ -90,12 +121,15 @@ function sendNode({ method, url, headers, body, timeoutMs }: WireRequest, agents
     const secure = parsed.protocol === 'https:';
     const outgoing: Record<string, string> = { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br', ...headers };
     if (body !== undefined) outgoing['content-length'] = String(body.length);
+    const cookie = cookies.header(parsed.host);
+    if (cookie !== undefined && outgoing.cookie === undefined) outgoing.cookie = cookie;
     const send = secure ? httpsRequest : httpRequest;
     // one deadline for the whole exchange, body included, as Playwright's `timeout` is
     const timeout = new Error(`Timeout ${timeoutMs}ms exceeded.`);
     let timedOut = false;
     const fail = (error: Error) => reject(timedOut ? timeout : error);
     const req = send(parsed, { method, headers: outgoing, agent: secure ? agents.https : agents.http }, (res) => {
+      cookies.store(parsed.host, res.headersDistinct['set-cookie']);
       readBody(res).then((text) => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res), text }), fail);
     });
     const timer = setTimeout(() => {
@@ -108,23 +142,36 @@ function sendNode({ method, url, headers, body, timeoutMs }: WireRequest, agents
   });
 }
 
+/** The body as text, decoded as Playwright decodes it: an empty body stays empty, a truncated stream gives what it has. */
 function readBody(res: IncomingMessage): Promise<string> {
-  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
-  const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
-  const stream = decoder ? res.pipe(decoder) : res;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', reject);
-    if (decoder) res.on('error', reject);
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('error', reject);
+    res.on('end', () => {
+      try {
+        resolve(decode(Buffer.concat(chunks), String(res.headers['content-encoding'] ?? '')).toString('utf8'));
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
   });
 }
 
+function decode(raw: Buffer, contentEncoding: string): Buffer {
+  const encoding = contentEncoding.trim().toLowerCase();
+  if (raw.length === 0) return raw;
+  if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+  if (encoding === 'deflate') return inflateSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+  if (encoding === 'br') return brotliDecompressSync(raw, { finishFlush: constants.BROTLI_OPERATION_FLUSH });
+  return raw;
+}
+
+/** Lower-case names; a repeated header joined with ", " (RFC 9110 5.3), Set-Cookie with newlines, as Playwright does. */
 function flatHeaders(res: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join('\n') : value;
+  for (const [name, values] of Object.entries(res.headersDistinct)) {
+    if (values !== undefined) headers[name] = values.join(name === 'set-cookie' ? '\n' : ', ');
   }
   return headers;
 }

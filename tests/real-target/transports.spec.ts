@@ -28,6 +28,20 @@ test.beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', etag: '"7"' }).end(gzipSync('{"items":[{"id":"a"}]}'));
       } else if (path === '/empty') {
         res.writeHead(204).end();
+      } else if (path === '/empty-gzip') {
+        res.writeHead(204, { 'content-encoding': 'gzip' }).end();
+      } else if (path === '/truncated-gzip') {
+        const whole = gzipSync('{"items":[]}');
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(whole.subarray(0, whole.length - 8));
+      } else if (path === '/set-cookie') {
+        res.writeHead(200, { 'set-cookie': 'AWSALB=abc; Path=/; HttpOnly' }).end('{}');
+      } else if (path === '/expire-cookie') {
+        res.writeHead(200, { 'set-cookie': 'AWSALB=; Path=/; Max-Age=0' }).end('{}');
+      } else if (path === '/repeated') {
+        res.setHeader('etag', ['"1"', '"2"']);
+        res.setHeader('x-trace', ['a', 'b']);
+        res.setHeader('set-cookie', ['one=1; Path=/', 'two=2; Path=/']);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       } else if (path === '/missing') {
         res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"title":"not here"}');
       } else if (path === '/redirect') {
@@ -65,6 +79,9 @@ function essentials(response: WireResponse) {
 const CASES: [string, WireRequest][] = [
   ['a gzip-encoded JSON answer, decoded', { method: 'GET', url: '/gzip', headers: { accept: 'application/json' }, timeoutMs: 5_000 }],
   ['a 204 with no body', { method: 'DELETE', url: '/empty', headers: {}, timeoutMs: 5_000 }],
+  ['a 204 with no body that says it is gzip-encoded', { method: 'DELETE', url: '/empty-gzip', headers: {}, timeoutMs: 5_000 }],
+  ['a gzip body cut short of its trailer', { method: 'GET', url: '/truncated-gzip', headers: {}, timeoutMs: 5_000 }],
+  ['repeated headers, Set-Cookie among them', { method: 'GET', url: '/repeated', headers: {}, timeoutMs: 5_000 }],
   ['a 404 problem document', { method: 'GET', url: '/missing', headers: {}, timeoutMs: 5_000 }],
   ['a redirect, not followed', { method: 'GET', url: '/redirect', headers: {}, timeoutMs: 5_000 }],
   ['malformed JSON sent byte for byte', { method: 'POST', url: '/echo?mode=draft', headers: { 'content-type': 'application/json' }, body: Buffer.from('{"name": '), timeoutMs: 5_000 }],
@@ -89,6 +106,24 @@ for (const [name, wire] of CASES) {
     }
   });
 }
+
+test('repeated headers are joined as RFC 9110 joins them, Set-Cookie one a line', async () => {
+  const answers = await both((t) => t.send({ method: 'GET', url: `${origin}/repeated`, headers: {}, timeoutMs: 5_000 }));
+  expect(answers.node.headers.etag).toBe('"1", "2"');
+  expect(answers.node.headers['x-trace']).toBe('a, b');
+  expect(answers.node.headers['set-cookie']).toBe('one=1; Path=/\ntwo=2; Path=/');
+});
+
+test('a cookie the target sets is sent back by both transports, and one it expires is not', async () => {
+  const cookieOf = async (transport: Transport, path: string) => {
+    seen.length = 0;
+    await transport.send({ method: 'GET', url: `${origin}${path}`, headers: {}, timeoutMs: 5_000 });
+    return seen[0]!.headers.cookie;
+  };
+  const answers = await both(async (t) => [await cookieOf(t, '/set-cookie'), await cookieOf(t, '/echo'), await cookieOf(t, '/expire-cookie'), await cookieOf(t, '/echo')]);
+  expect(answers.node).toEqual([undefined, 'AWSALB=abc', 'AWSALB=abc', undefined]);
+  expect(answers.playwright).toEqual(answers.node);
+});
 
 test('the gzip answer reads as its decoded JSON', async () => {
   const answers = await both((t) => t.send({ method: 'GET', url: `${origin}/gzip`, headers: {}, timeoutMs: 5_000 }));
