@@ -35,7 +35,7 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
   if (results.cleanup) {
     lines.push(left.length === 0
       ? `Cleanup      ${results.cleanup.created} entities created, none left behind`
-      : `Cleanup      ${left.length} of ${results.cleanup.created} entities left behind (${left[0]!.reason}); retry: flow-conformance cleanup --ledger ${reportDir}/ledger.jsonl`);
+      : `Cleanup      ${left.length} of ${results.cleanup.created} entities left behind (${left[0]!.reason})${results.embedded ? ': the embedded servers ended with the run, so there is nothing to clean up' : `; retry: flow-conformance cleanup --ledger ${reportDir}/ledger.jsonl`}`);
   }
   lines.push('', `Reports      ${reportDir}/index.html`, `             ${reportDir}/results.json, ${reportDir}/junit.xml, ${reportDir}/playwright-report/`, '');
   console.log(lines.join('\n'));
