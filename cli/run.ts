@@ -16,6 +16,7 @@ import { OUTCOMES_FILE } from './outcomes-reporter.ts';
 import { ImsError, resolveCredentials } from './ims.ts';
 import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
 import { preflight } from './preflight.ts';
+import { redactPlaywrightRecords } from './redact-playwright-report.ts';
 import { sweepPrefix } from './sweep.ts';
 import { writeReports, type ReportContext } from './write-reports.ts';
 
@@ -148,6 +149,9 @@ export async function runConformance(options: RunOptions): Promise<number> {
       done();
     });
   });
+  // Playwright's own records hold its call logs, which list every request header: masked before anyone reads them
+  const known = [env.AEP_ACCESS_TOKEN, env.AEP_API_KEY, env.AEP_CLIENT_SECRET, preflightCredentials?.accessToken];
+  redactPlaywrightRecords(reportDir, known.filter((s): s is string => typeof s === 'string' && s !== ''));
   if (embedded) {
     // the servers ended with their workers; anything the ledger still lists is what a real target would have kept
     cleanup = { deleted: 0, leftBehind: readLedger(ledgerFile).pending.map((e) => ({ kind: e.kind, id: e.id, sandbox: e.sandbox, reason: 'not deleted by its check (its embedded server ended with the run)' })) };

@@ -21,6 +21,15 @@ export class Redactor {
     for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   }
+  /**
+   * Text written by someone else (Playwright's call logs list every request header as `name: value`): known secrets,
+   * and the value of every secret header wherever it appears as `name: value` or `"name": "value"`.
+   */
+  freeText(value: string): string {
+    return this.text(value)
+      .replace(/\b((?:proxy-)?authorization)(["']?\s*:\s*["']?)([A-Za-z]+\s+)?[^\s"'\\,;]+/gi, `$1$2$3${REDACTED}`)
+      .replace(/\b(x-api-key|set-cookie|cookie)(["']?\s*:\s*["']?)[^"'\\\n\r]+/gi, `$1$2${REDACTED}`);
+  }
   headers(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
