@@ -54,7 +54,7 @@ function conformanceRows(c: ConformanceFigures): Row[] {
     ['2 where the time goes', 'CLI start (--version)', ms(c.cliStartMs), 'node + tsx + the CLI modules'],
     ['', 'Playwright runner start', ms(c.runnerStart.directMs), 'floor b'],
     ['', 'worker: imports', ms(c.discovery.importMs), 'Playwright and the suites\' support modules, in a fresh process'],
-    ['', 'worker: target + HTTP context', ms(c.discovery.targetAndContextMs), ''],
+    ['', 'worker: target + transport', ms(c.discovery.targetAndContextMs), ''],
     ['', 'discovery (per worker)', ms(c.discovery.discoveryColdMs), `cold, ${c.discovery.exchanges} exchanges; warm ${ms(c.discovery.discoveryWarmMs)}`],
     ...c.areas.map((a): Row => ['', `area ${a.area} (${a.checks} requirements)`, ms(a.ms), a.area === 'order' ? 'ORD-007 on its own row' : '']),
     ['', 'model-based suite (ORD-007)', ms(m.ms), `${m.steps} steps in ${m.runs} runs = ${m.opsPerSecond.toFixed(0)} ops/s; ${m.requestsPerStep.toFixed(2)} HTTP requests/step, ${m.httpPerSecond.toFixed(0)} req/s (${ms(aloneMsPerRequest)} each) run alone; ${ms(m.exchangeMeanMs)} per exchange in the full run`],

@@ -122,7 +122,7 @@ function add(node, kid) {
 }
 function fmtMs(ms) {
   if (typeof ms !== 'number') return '';
-  if (ms < 10) return ms.toFixed(1) + ' ms';
+  if (ms < 9.95) return ms.toFixed(1) + ' ms';
   if (ms < 1000) return Math.round(ms) + ' ms';
   return (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + ' s';
 }
