@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runStoppingChildren } from './children.ts';
 import { compareServers, SCENARIOS, TARGETS, type ServerComparison } from './compare-servers.ts';
-import { benchConformance, type ConformanceFigures } from './conformance-bench.ts';
+import { BENCH_SEED, benchConformance, type ConformanceFigures } from './conformance-bench.ts';
 import { DEFAULTS } from '../suites/support/config.ts';
 import { catchEveryFault, type EveryFault } from './fault-catch.ts';
 import { kitGrowth, type KitGrowth } from './growth-kit.ts';
@@ -44,8 +44,8 @@ function conformanceRows(c: ConformanceFigures): Row[] {
   const m = c.model;
   const aloneMsPerRequest = 1000 / m.httpPerSecond;
   const rows: Row[] = [
-    ['1 run vs floor', `full default run, median of ${c.runs.length}`, s(c.wallMs), `CPU ${s(c.cpuMs)} (user+sys, process tree); peak RSS ${mb(c.peakRssMB)} largest process, ${mb(c.treeRssMB)} tree; walls ${c.runs.map((r) => (r.wallMs / 1000).toFixed(1)).join('/')} s`],
-    ['', 'HTTP exchanges it made', String(c.exchanges), `counted by a recording reference server (run with --target); ${m.requests} of them in ORD-007 alone`],
+    ['1 run vs floor', `full default run (--seed ${BENCH_SEED}), median of ${c.runs.length}`, s(c.wallMs), `CPU ${s(c.cpuMs)} (user+sys, process tree); peak RSS ${mb(c.peakRssMB)} largest process, ${mb(c.treeRssMB)} tree; walls ${c.runs.map((r) => (r.wallMs / 1000).toFixed(1)).join('/')} s`],
+    ['', 'HTTP exchanges it made', String(c.exchanges), `counted by a recording reference server (run with --target); ${m.requests} of them in ORD-007 alone, whose ${m.countedSteps} model steps ${m.countedSteps === m.steps ? 'equal' : 'differ from'} the timed run's ${m.steps}`],
     ['', 'floor a: replay, sequential', ms(c.replay.sequential.ms), `${ms(c.replay.sequential.ms / c.replay.sequential.requests)} per request; ${pct(c.replay.sequential.statusAgreement)} of statuses as recorded`],
     ['', 'floor a: replay, concurrency 2', ms(c.replay.concurrent.ms), `${pct(c.replay.concurrent.statusAgreement)} of statuses as recorded`],
     ['', 'floor b: runner start, one empty test', ms(c.runnerStart.directMs), `node @playwright/test/cli.js as the CLI runs it (CPU ${ms(c.runnerStart.directCpuMs)}); \`npx playwright test\` ${ms(c.runnerStart.npxMs)}`],
@@ -57,7 +57,7 @@ function conformanceRows(c: ConformanceFigures): Row[] {
     ['', 'worker: target + transport', ms(c.discovery.targetAndContextMs), ''],
     ['', 'discovery (per worker)', ms(c.discovery.discoveryColdMs), `cold, ${c.discovery.exchanges} exchanges; warm ${ms(c.discovery.discoveryWarmMs)}`],
     ...c.areas.map((a): Row => ['', `area ${a.area} (${a.checks} requirements)`, ms(a.ms), a.area === 'order' ? 'ORD-007 on its own row' : '']),
-    ['', 'model-based suite (ORD-007)', ms(m.ms), `${m.steps} steps in ${m.runs} runs = ${m.opsPerSecond.toFixed(0)} ops/s; ${m.requestsPerStep.toFixed(2)} HTTP requests/step, ${m.httpPerSecond.toFixed(0)} req/s (${ms(aloneMsPerRequest)} each) run alone; ${ms(m.exchangeMeanMs)} per exchange in the full run`],
+    ['', 'model-based suite (ORD-007)', ms(m.ms), `${m.steps} steps in ${m.runs} runs = ${m.opsPerSecond.toFixed(0)} ops/s; ${m.requestsPerStep.toFixed(2)} HTTP requests/step, ${m.httpPerSecond.toFixed(0)} req/s (${ms(aloneMsPerRequest)} each) run alone; mean round trip ${ms(m.exchangeMeanMs)} as recorded in the full run`],
     ['', 'all checks, summed over both workers', ms(c.testsMs), ''],
     ['', 'Playwright\'s HTML report', ms(c.reports.playwrightHtmlMs), 'outcomes.json written -> last playwright-report file written'],
     ['', 'CLI reports + exit', ms(c.reports.cliReportsAndExitMs), `runner child's last write -> CLI exit; results.json -> junit + html rendered in-process: ${ms(c.reports.renderMs)}`],
@@ -120,7 +120,7 @@ function verdicts(c: ConformanceFigures | undefined, v: ServerComparison | undef
     out.push({
       target: `full default conformance run <= ${TARGET.runOverFloor}x its floor`, pass: c.ratio <= TARGET.runOverFloor,
       figure: `${x(c.ratio)} (${s(c.wallMs)} against ${s(c.floorMs)})`,
-      bound: `beyond the floor's ${s(c.floorMs)}, the run spends CLI start ${ms(c.cliStartMs)}, worker imports ${ms(c.discovery.importMs)}, ${s(c.testsMs)} of checks summed over both workers (ORD-007 ${s(m.ms)}, serial in one), reports ${ms(c.reports.playwrightHtmlMs + c.reports.cliReportsAndExitMs)}; its ${c.exchanges} exchanges take ${ms(m.exchangeMeanMs)} each in ORD-007 against ${ms(m.replayMsPerRequest)} in the bare replay`,
+      bound: `beyond the floor's ${s(c.floorMs)}, the run spends CLI start ${ms(c.cliStartMs)}, worker imports ${ms(c.discovery.importMs)}, ${s(c.testsMs)} of checks summed over both workers (ORD-007 ${s(m.ms)}, serial in one), reports ${ms(c.reports.playwrightHtmlMs + c.reports.cliReportsAndExitMs)}; its ${c.exchanges} exchanges take ${ms(m.exchangeMeanMs)} each (round trip) in ORD-007 against ${ms(m.replayMsPerRequest)} in the bare replay`,
     });
     out.push({
       target: `model-based suite >= ${TARGET.modelOpsPerSecond} operations/s against the embedded server`, pass: m.opsPerSecond >= TARGET.modelOpsPerSecond,
