@@ -10,6 +10,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 import type { APIRequestContext } from '@playwright/test';
+import { CookieJar } from './cookie-jar.ts';
 
 export const TRANSPORTS = ['node', 'playwright'] as const;
 export type TransportName = (typeof TRANSPORTS)[number];
@@ -66,35 +67,6 @@ export function playwrightTransport(context: APIRequestContext): Transport {
 
 const USER_AGENT = `flow-conformance (node ${process.version})`;
 
-/**
- * Cookies a target sets, sent back on later requests to the same host, as Playwright's request context does (a
- * gateway's sticky-session cookie must not make the transports differ). Host-only and path-blind: every request of
- * the kit goes under one base path.
- */
-class CookieJar {
-  private readonly byHost = new Map<string, Map<string, string>>();
-  store(host: string, setCookie: string[] | undefined, now = Date.now()): void {
-    for (const line of setCookie ?? []) {
-      const [pair = '', ...attributes] = line.split(';');
-      const eq = pair.indexOf('=');
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq).trim();
-      const expired = attributes.some((a) => {
-        const [key = '', value = ''] = a.split('=').map((x) => x.trim());
-        return (/^max-age$/i.test(key) && Number(value) <= 0) || (/^expires$/i.test(key) && Date.parse(value) <= now);
-      });
-      const jar = this.byHost.get(host) ?? new Map<string, string>();
-      if (expired) jar.delete(name);
-      else jar.set(name, pair.slice(eq + 1).trim());
-      this.byHost.set(host, jar);
-    }
-  }
-  header(host: string): string | undefined {
-    const jar = this.byHost.get(host);
-    return jar && jar.size > 0 ? [...jar].map(([name, value]) => `${name}=${value}`).join('; ') : undefined;
-  }
-}
-
 /** `rejectUnauthorized` stays on: a target with a bad certificate is reported as a TLS failure, as Playwright does. */
 export function nodeTransport(): Transport {
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
@@ -121,7 +93,7 @@ function sendNode({ method, url, headers, body, timeoutMs }: WireRequest, agents
     const secure = parsed.protocol === 'https:';
     const outgoing: Record<string, string> = { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br', ...headers };
     if (body !== undefined) outgoing['content-length'] = String(body.length);
-    const cookie = cookies.header(parsed.host);
+    const cookie = cookies.header(parsed);
     if (cookie !== undefined && outgoing.cookie === undefined) outgoing.cookie = cookie;
     const send = secure ? httpsRequest : httpRequest;
     // one deadline for the whole exchange, body included, as Playwright's `timeout` is
@@ -129,7 +101,7 @@ function sendNode({ method, url, headers, body, timeoutMs }: WireRequest, agents
     let timedOut = false;
     const fail = (error: Error) => reject(timedOut ? timeout : error);
     const req = send(parsed, { method, headers: outgoing, agent: secure ? agents.https : agents.http }, (res) => {
-      cookies.store(parsed.host, res.headersDistinct['set-cookie']);
+      cookies.store(parsed, res.headersDistinct['set-cookie']);
       readBody(res).then((text) => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res), text }), fail);
     });
     const timer = setTimeout(() => {
@@ -142,17 +114,18 @@ function sendNode({ method, url, headers, body, timeoutMs }: WireRequest, agents
   });
 }
 
-/** The body as text, decoded as Playwright decodes it: an empty body stays empty, a truncated stream gives what it has. */
+/** The body as text, decoded as Playwright decodes it: an empty body stays empty, truncated gzip or br gives what it has. */
 function readBody(res: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     res.on('data', (chunk: Buffer) => chunks.push(chunk));
     res.on('error', reject);
     res.on('end', () => {
+      const encoding = String(res.headers['content-encoding'] ?? '');
       try {
-        resolve(decode(Buffer.concat(chunks), String(res.headers['content-encoding'] ?? '')).toString('utf8'));
+        resolve(decode(Buffer.concat(chunks), encoding).toString('utf8'));
       } catch (error) {
-        reject(error as Error);
+        reject(new Error(`failed to decompress '${encoding}' encoding: ${(error as Error).message}`));
       }
     });
   });
@@ -162,7 +135,7 @@ function decode(raw: Buffer, contentEncoding: string): Buffer {
   const encoding = contentEncoding.trim().toLowerCase();
   if (raw.length === 0) return raw;
   if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
-  if (encoding === 'deflate') return inflateSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+  if (encoding === 'deflate') return inflateSync(raw);
   if (encoding === 'br') return brotliDecompressSync(raw, { finishFlush: constants.BROTLI_OPERATION_FLUSH });
   return raw;
 }

@@ -2,7 +2,7 @@
 // text, and send the same method, headers and bytes. What the checks see must not depend on --transport.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { expect, request, test } from '@playwright/test';
 import { nodeTransport, playwrightTransport, transportFromEnv, type Transport, type WireRequest, type WireResponse } from '../../suites/support/transport.ts';
 
@@ -33,6 +33,9 @@ test.beforeAll(async () => {
       } else if (path === '/truncated-gzip') {
         const whole = gzipSync('{"items":[]}');
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(whole.subarray(0, whole.length - 8));
+      } else if (path === '/truncated-deflate') {
+        const whole = deflateSync('{"items":[1,2,3,4,5,6,7,8,9]}');
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'deflate' }).end(whole.subarray(0, whole.length - 6));
       } else if (path === '/set-cookie') {
         res.writeHead(200, { 'set-cookie': 'AWSALB=abc; Path=/; HttpOnly' }).end('{}');
       } else if (path === '/expire-cookie') {
@@ -123,6 +126,12 @@ test('a cookie the target sets is sent back by both transports, and one it expir
   const answers = await both(async (t) => [await cookieOf(t, '/set-cookie'), await cookieOf(t, '/echo'), await cookieOf(t, '/expire-cookie'), await cookieOf(t, '/echo')]);
   expect(answers.node).toEqual([undefined, 'AWSALB=abc', 'AWSALB=abc', undefined]);
   expect(answers.playwright).toEqual(answers.node);
+});
+
+test('a deflate body cut short is a failure on both transports, named as Playwright names it', async () => {
+  const failures = await both((t) => t.send({ method: 'GET', url: `${origin}/truncated-deflate`, headers: {}, timeoutMs: 5_000 }).then(() => 'answered', (e: Error) => e.message));
+  expect(failures.node).toMatch(/failed to decompress 'deflate' encoding/);
+  expect(failures.playwright).toMatch(/failed to decompress 'deflate' encoding/);
 });
 
 test('the gzip answer reads as its decoded JSON', async () => {
