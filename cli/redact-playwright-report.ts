@@ -3,13 +3,51 @@
 // recorded there with Playwright's call log, which lists every request header, token and API key included; the kit's
 // recorder never sees that text. After the run the CLI opens each of them and masks known secrets and the value of
 // every secret header (suites/support/redact.ts, freeText).
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Redactor } from '../suites/support/redact.ts';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { REDACTED, Redactor } from '../suites/support/redact.ts';
 import { unzip, zip } from './zip.ts';
 
 const EMBEDDED_ARCHIVE = /(<template id="playwrightReportBase64">data:application\/zip;base64,)([A-Za-z0-9+/=]+)/;
 const TEXT_FILE = /\.(json|jsonl|txt|md|log)$/i;
+
+const SECRET_HEADER = /^(?:(?:proxy-)?authorization|x-api-key|cookie|set-cookie)$/i;
+
+/** A parsed JSON value with its strings scrubbed and secret headers' values masked; the same object when clean. */
+function scrubJson(value: unknown, redactor: Redactor, key = ''): unknown {
+  if (typeof value === 'string') {
+    if (SECRET_HEADER.test(key)) return /^authorization$/i.test(key) ? value.replace(/^(\w+\s+)?.*$/s, `$1${REDACTED}`) : REDACTED;
+    return redactor.freeText(value);
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((item) => scrubJson(item, redactor, key));
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([k, v]) => [k, scrubJson(v, redactor, k)] as const);
+    return entries.every(([k, v]) => v === (value as Record<string, unknown>)[k]) ? value : Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/**
+ * One text file of Playwright's, scrubbed: JSON (and each line of JSON Lines) value by value, so masking can never
+ * break its syntax; anything else as text.
+ */
+function scrubText(name: string, text: string, redactor: Redactor): string {
+  const json = (line: string): string => {
+    try {
+      const parsed: unknown = JSON.parse(line);
+      const clean = scrubJson(parsed, redactor);
+      return clean === parsed ? line : JSON.stringify(clean);
+    } catch {
+      return redactor.freeText(line);
+    }
+  };
+  if (/\.json$/i.test(name)) return json(text);
+  if (/\.jsonl$/i.test(name)) return text.split('\n').map((line) => (line.trim() ? json(line) : line)).join('\n');
+  return redactor.freeText(text);
+}
 
 /** The archive with every text entry redacted, or undefined when nothing in it needed to change. */
 function redactArchive(archive: Buffer, redactor: Redactor): Buffer | undefined {
@@ -17,7 +55,7 @@ function redactArchive(archive: Buffer, redactor: Redactor): Buffer | undefined 
   const entries = unzip(archive).map((entry) => {
     if (!TEXT_FILE.test(entry.name)) return entry;
     const text = entry.data.toString('utf8');
-    const clean = redactor.freeText(text);
+    const clean = scrubText(entry.name, text, redactor);
     if (clean === text) return entry;
     changed = true;
     return { name: entry.name, data: Buffer.from(clean, 'utf8') };
@@ -33,36 +71,48 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Redacts Playwright's records in a report dir; returns the files it changed. */
-export function redactPlaywrightRecords(reportDir: string, secrets: Iterable<string>): string[] {
+/**
+ * Redacts Playwright's records in a report dir; returns the files it changed. A record that cannot be read (a runner
+ * killed mid-write) cannot be shown to be clean: it is removed, with a warning, and the run goes on.
+ */
+export function redactPlaywrightRecords(reportDir: string, secrets: Iterable<string>, warn: (line: string) => void = console.error): string[] {
   const redactor = new Redactor(secrets);
   const changed: string[] = [];
+  const guarded = (file: string, rewrite: () => boolean) => {
+    try {
+      if (rewrite()) changed.push(file);
+    } catch (error) {
+      rmSync(file, { force: true });
+      warn(`flow-conformance: removed ${relative(reportDir, file)}: it could not be checked for secrets (${(error as Error).message.split('\n')[0]})`);
+    }
+  };
   const html = join(reportDir, 'playwright-report', 'index.html');
   if (existsSync(html)) {
-    const page = readFileSync(html, 'utf8');
-    const match = EMBEDDED_ARCHIVE.exec(page);
-    const clean = match?.[2] ? redactArchive(Buffer.from(match[2], 'base64'), redactor) : undefined;
-    if (clean) {
-      writeFileSync(html, page.replace(EMBEDDED_ARCHIVE, (_, prefix: string) => `${prefix}${clean.toString('base64')}`));
-      changed.push(html);
-    }
+    guarded(html, () => {
+      const page = readFileSync(html, 'utf8');
+      const match = EMBEDDED_ARCHIVE.exec(page);
+      if (!match?.[2]) throw new Error('no embedded report data');
+      const clean = redactArchive(Buffer.from(match[2], 'base64'), redactor);
+      if (clean) writeFileSync(html, page.replace(EMBEDDED_ARCHIVE, (_, prefix: string) => `${prefix}${clean.toString('base64')}`));
+      return Boolean(clean);
+    });
   }
   const blob = join(reportDir, 'blob-report.zip');
   if (existsSync(blob)) {
-    const clean = redactArchive(readFileSync(blob), redactor);
-    if (clean) {
-      writeFileSync(blob, clean);
-      changed.push(blob);
-    }
+    guarded(blob, () => {
+      const clean = redactArchive(readFileSync(blob), redactor);
+      if (clean) writeFileSync(blob, clean);
+      return Boolean(clean);
+    });
   }
   for (const file of [...filesUnder(join(reportDir, 'test-results')), ...filesUnder(join(reportDir, 'playwright-report', 'data'))]) {
     if (!TEXT_FILE.test(file)) continue;
-    const text = readFileSync(file, 'utf8');
-    const clean = redactor.freeText(text);
-    if (clean !== text) {
-      writeFileSync(file, clean);
-      changed.push(file);
-    }
+    guarded(file, () => {
+      const text = readFileSync(file, 'utf8');
+      const clean = scrubText(file, text, redactor);
+      if (clean !== text) writeFileSync(file, clean);
+      return clean !== text;
+    });
   }
   return changed;
 }

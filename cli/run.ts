@@ -150,7 +150,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     });
   });
   // Playwright's own records hold its call logs, which list every request header: masked before anyone reads them
-  const known = [env.AEP_ACCESS_TOKEN, env.AEP_API_KEY, env.AEP_CLIENT_SECRET, preflightCredentials?.accessToken];
+  const known = [env.AEP_ACCESS_TOKEN, env.AEP_API_KEY, env.AEP_CLIENT_ID, env.AEP_CLIENT_SECRET, preflightCredentials?.accessToken, preflightCredentials?.apiKey];
   redactPlaywrightRecords(reportDir, known.filter((s): s is string => typeof s === 'string' && s !== ''));
   if (embedded) {
     // the servers ended with their workers; anything the ledger still lists is what a real target would have kept

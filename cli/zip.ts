@@ -27,6 +27,7 @@ export function unzip(zip: Buffer): ZipEntry[] {
   if (end < 0) throw new Error('not a zip archive');
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) throw new Error('zip64 archives are not supported');
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     const method = zip.readUInt16LE(at + 10);
@@ -37,6 +38,7 @@ export function unzip(zip: Buffer): ZipEntry[] {
     const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const raw = zip.subarray(start, start + size);
+    if (method !== 0 && method !== 8) throw new Error(`${name}: compression method ${method} is not supported`);
     entries.push({ name, data: method === 8 ? inflateRawSync(raw) : raw });
     at += 46 + skip;
   }
@@ -44,6 +46,7 @@ export function unzip(zip: Buffer): ZipEntry[] {
 }
 
 export function zip(entries: ZipEntry[]): Buffer {
+  if (entries.length >= 0xffff) throw new Error(`${entries.length} entries need zip64, which is not supported`);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
