@@ -1,10 +1,9 @@
 // A config file drives what the kit creates, and the secrets it holds, like the credentials, never reach an
 // artifact: results.json, junit.xml, index.html, the Playwright report, or the console.
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { BASE_PATH, createFlowService, DEFAULT_CREDENTIALS } from '../../server/app.ts';
+import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
+import { firstDeleteStalls, TARGET_CREDENTIALS } from '../support/stalling-target.ts';
 import { artifactTexts } from '../support/artifacts.ts';
 import { readResults, runCli } from './run-cli.ts';
 
@@ -38,19 +37,10 @@ export default defineConfig({
 });
 
 test('with the playwright transport, a request that times out leaves no credential in Playwright\'s own records', async ({}, testInfo) => {
-  // the first DELETE is never answered: it times out, and Playwright records its call log, which lists every header
-  const service = createFlowService({ credentials: DEFAULT_CREDENTIALS });
-  let deletes = 0;
-  const server = createServer((req, res) => {
-    if (req.method === 'DELETE' && deletes++ === 0) return;
-    service.listener(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const target = await firstDeleteStalls();
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE_PATH}`;
     const dir = testInfo.outputPath('report');
-    const credentials = { AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken, AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey, AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId };
-    const run = await runCli(['--target', url, '--transport', 'playwright', '--timeout', '1', '--requirement', 'DEL-001', '--report-dir', dir], credentials);
+    const run = await runCli(['--target', target.url, '--transport', 'playwright', '--timeout', '1', '--requirement', 'DEL-001', '--report-dir', dir], TARGET_CREDENTIALS);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const artifacts = artifactTexts(dir);
     const callLogs = artifacts.filter((a) => a.where.includes('playwright-report') && /authorization: Bearer \[redacted\]/.test(a.text));
@@ -61,7 +51,6 @@ test('with the playwright transport, a request that times out leaves no credenti
     }
     expect(run.stdout + run.stderr).not.toContain(DEFAULT_CREDENTIALS.accessToken);
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await target.close();
   }
 });
