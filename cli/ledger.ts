@@ -2,10 +2,10 @@
 // marked when deleted. After a run, also an interrupted one, whatever is still listed is deleted in reverse
 // dependency order; `flow-conformance cleanup --ledger FILE` retries later if the target was not answering.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { DELETE_ORDER } from '../suites/support/operations.ts';
 import { platformRequest, type PlatformCredentials } from './platform-http.ts';
 
 export const LEDGER_FILE = 'ledger.jsonl';
-const DELETE_ORDER = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
 
 export type LedgerLine =
   | { op: 'run'; target: string; at: string }
@@ -54,7 +54,7 @@ export interface CleanupReport {
 export async function cleanUpLedger(file: string, baseUrl: string, credentials: Omit<PlatformCredentials, 'sandbox'>): Promise<CleanupReport> {
   const { pending } = readLedger(file);
   const report: CleanupReport = { deleted: 0, leftBehind: [] };
-  let remaining = [...pending].sort((a, b) => DELETE_ORDER.indexOf(a.kind) - DELETE_ORDER.indexOf(b.kind));
+  let remaining = [...pending].sort((a, b) => (DELETE_ORDER as readonly string[]).indexOf(a.kind) - (DELETE_ORDER as readonly string[]).indexOf(b.kind));
   const reasons = new Map<string, string>();
   for (let round = 0; round < 2 && remaining.length > 0; round++) {
     const next: typeof remaining = [];

@@ -5,20 +5,15 @@
 // every secret header (suites/support/redact.ts, freeText).
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { REDACTED, Redactor } from '../suites/support/redact.ts';
+import { isSecretHeader, Redactor } from '../suites/support/redact.ts';
 import { unzip, zip } from './zip.ts';
 
 const EMBEDDED_ARCHIVE = /(<template id="playwrightReportBase64">data:application\/zip;base64,)([A-Za-z0-9+/=]+)/;
 const TEXT_FILE = /\.(json|jsonl|txt|md|log)$/i;
 
-const SECRET_HEADER = /^(?:(?:proxy-)?authorization|x-api-key|cookie|set-cookie)$/i;
-
 /** A parsed JSON value with its strings scrubbed and secret headers' values masked; the same object when clean. */
 function scrubJson(value: unknown, redactor: Redactor, key = ''): unknown {
-  if (typeof value === 'string') {
-    if (SECRET_HEADER.test(key)) return /^authorization$/i.test(key) ? value.replace(/^(\w+\s+)?.*$/s, `$1${REDACTED}`) : REDACTED;
-    return redactor.freeText(value);
-  }
+  if (typeof value === 'string') return isSecretHeader(key) ? redactor.header(key, value) : redactor.freeText(value);
   if (Array.isArray(value)) {
     const items = value.map((item) => scrubJson(item, redactor, key));
     return items.every((item, i) => item === value[i]) ? value : items;
@@ -63,12 +58,18 @@ function redactArchive(archive: Buffer, redactor: Redactor): Buffer | undefined 
   return changed ? zip(entries) : undefined;
 }
 
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
+}
+
+/** The data archive embedded in a Playwright HTML report page, if there is one. */
+export function embeddedArchive(page: string): Buffer | undefined {
+  const data = EMBEDDED_ARCHIVE.exec(page)?.[2];
+  return data ? Buffer.from(data, 'base64') : undefined;
 }
 
 /**
@@ -90,9 +91,9 @@ export function redactPlaywrightRecords(reportDir: string, secrets: Iterable<str
   if (existsSync(html)) {
     guarded(html, () => {
       const page = readFileSync(html, 'utf8');
-      const match = EMBEDDED_ARCHIVE.exec(page);
-      if (!match?.[2]) throw new Error('no embedded report data');
-      const clean = redactArchive(Buffer.from(match[2], 'base64'), redactor);
+      const archive = embeddedArchive(page);
+      if (!archive) throw new Error('no embedded report data');
+      const clean = redactArchive(archive, redactor);
       if (clean) writeFileSync(html, page.replace(EMBEDDED_ARCHIVE, (_, prefix: string) => `${prefix}${clean.toString('base64')}`));
       return Boolean(clean);
     });

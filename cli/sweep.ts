@@ -3,9 +3,8 @@
 import { createInterface } from 'node:readline/promises';
 import { UsageError, type RunOptions } from './args.ts';
 import { cleanUpLedger, readLedger } from './ledger.ts';
+import { DELETE_ORDER } from '../suites/support/operations.ts';
 import { platformRequest, type PlatformCredentials } from './platform-http.ts';
-
-const DELETE_ORDER = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
 
 function credentials(): Omit<PlatformCredentials, 'sandbox'> {
   const missing = ['AEP_ACCESS_TOKEN', 'AEP_API_KEY', 'AEP_ORG_ID'].filter((name) => !process.env[name]);

@@ -2,33 +2,14 @@
 // kinds, checked step by step against the model. A failure is the shrunk sequence, one step a line, with the seed and
 // path that replay it.
 import fc from 'fast-check';
-import { appendLedger } from '../cli/ledger.ts';
-import { isSuccess } from './support/client.ts';
-import { requireDrafts, test, type Ledger } from './support/fixtures.ts';
-import { KINDS, type Kind } from './support/operations.ts';
+import { deleteEntries, requireDrafts, test } from './support/fixtures.ts';
+import type { Kind } from './support/operations.ts';
 import { RequirementFailure } from './support/verdicts.ts';
 import { AddSourceCommand, CreateCommand, DeleteCommand, PatchCommand, PublishCommand, RaceCommand, type Real } from './model/commands.ts';
 import { Model } from './model/model.ts';
 
 // thousands of requests a run: the node transport whatever --transport says (suites/support/transport.ts)
 test.use({ transport: 'node' });
-
-const DELETE_ORDER: Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
-
-/** After each run: delete what it made, and strike it from the test's ledger so teardown does not ask again. */
-async function cleanUp(real: Real, ledger: Ledger): Promise<void> {
-  for (const kind of DELETE_ORDER) {
-    for (const { id } of real.created.filter((c) => c.kind === kind).reverse()) {
-      const exchange = await real.api.remove(kind, id).catch(() => undefined);
-      const gone = exchange && (isSuccess(exchange) || exchange.response?.status === 404);
-      if (!gone) continue;
-      appendLedger(process.env.FLOW_CONFORMANCE_LEDGER, { op: 'deleted', kind, id, sandbox: real.api.sandbox });
-      const at = ledger.entries.findIndex((e) => e.id === id);
-      if (at >= 0) ledger.entries.splice(at, 1);
-    }
-  }
-  real.created.length = 0;
-}
 
 function commandArbitraries() {
   // flows are where the order rules meet, so every operation leans towards them
@@ -55,7 +36,8 @@ test('random sequences of creates, updates, publishes and deletes agree with the
   test.setTimeout(Math.max(120_000, testInfo.timeout, (runs ?? 50) * 2_400));
   let steps = 0;
   const property = fc.asyncProperty(fc.commands(commandArbitraries(), { maxCommands: maxCommands ?? 30, size: 'max' }), async (commands) => {
-    const real: Real = { api, build, created: [] };
+    const real: Real = { api, build };
+    const before = ledger.entries.length;
     // Inside a step, each request Playwright records finds its parent step at once; outside one, Playwright walks every
     // step the test has recorded so far (one per request), which made long runs quadratic (bench/: --runs 1000).
     await test.step('model run', async () => {
@@ -63,7 +45,8 @@ test('random sequences of creates, updates, publishes and deletes agree with the
         await fc.asyncModelRun(() => ({ model: new Model(target.strict), real }), commands);
       } finally {
         steps += [...commands].length;
-        await cleanUp(real, ledger);
+        // what this run created (the test's ledger lists every create): deleted now, so runs do not pile up
+        await deleteEntries(ledger, ledger.entries.slice(before));
       }
     });
   });

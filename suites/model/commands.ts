@@ -11,8 +11,6 @@ import type { Model, ModelEntity, Outcome } from './model.ts';
 export interface Real {
   api: FlowClient;
   build: Builders;
-  /** Everything created, for cleanup after the run. */
-  created: { kind: Kind; id: string }[];
 }
 
 type Command = AsyncCommand<Model, Real, false>;
@@ -101,7 +99,6 @@ export class CreateCommand implements Command {
       kind: this.kind, id: String(answer.id), draft: this.draft, etag: String(answer.etag ?? ''),
       parents: parents.map((p) => p.id), unsound: outcome === 'either',
     };
-    real.created.push({ kind: this.kind, id: entity.id });
     model.entities.set(entity.id, entity);
     await verify(this.toString(), model, real, entity);
   }

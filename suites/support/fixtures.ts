@@ -10,7 +10,7 @@ import { appendLedger } from '../../cli/ledger.ts';
 import { Builders } from './builders.ts';
 import { FlowClient, isSuccess } from './client.ts';
 import { discover, draftsUnsupported, type Discovery } from './discovery.ts';
-import type { Kind } from './operations.ts';
+import { DELETE_ORDER, type Kind } from './operations.ts';
 import { Recorder } from './recorder.ts';
 import { Steps } from './steps.ts';
 import { Redactor } from './redact.ts';
@@ -52,7 +52,6 @@ const LEDGER = process.env.FLOW_CONFORMANCE_LEDGER;
 const READ_ONLY = process.env.FLOW_CONFORMANCE_READ_ONLY === '1';
 /** This worker's share of --max-requests. */
 const budget = { spent: 0, limit: Number(process.env.FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER) || Infinity };
-const DELETE_ORDER: Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
 const MAX_EVIDENCE = 300;
 
 export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
@@ -131,7 +130,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     };
     await use(api);
     inBody = false;
-    await cleanUp(ledger);
+    await deleteEntries(ledger);
+    ledger.entries.length = 0;
     for (const violation of recorder.violations) {
       testInfo.annotations.push({ type: 'violation', description: JSON.stringify({ requirement: violation.requirement, message: violation.message }) });
     }
@@ -152,9 +152,13 @@ export function requireDrafts(discovery: Discovery, needs: ('source' | 'target' 
   test.skip(reason !== undefined, reason);
 }
 
-/** Deletes in reverse dependency order; an entity whose delete failed is retried once after the others. */
-async function cleanUp(ledger: Ledger): Promise<void> {
-  const pending = [...ledger.entries];
+/**
+ * Deletes `entries` (default: all the test's) in reverse dependency order, newest first within a kind; one whose
+ * delete failed is retried once after the others. What is gone leaves the test's ledger and is marked deleted in
+ * the run's; what is not stays in both.
+ */
+export async function deleteEntries(ledger: Ledger, entries: Ledger['entries'] = [...ledger.entries]): Promise<void> {
+  const pending = [...entries];
   for (let round = 0; round < 2 && pending.length > 0; round++) {
     for (const kind of DELETE_ORDER) {
       for (const entry of pending.filter((e) => e.kind === kind).reverse()) {
@@ -162,12 +166,12 @@ async function cleanUp(ledger: Ledger): Promise<void> {
         const gone = exchange && (isSuccess(exchange) || exchange.response?.status === 404);
         if (gone) {
           pending.splice(pending.indexOf(entry), 1);
+          ledger.entries.splice(ledger.entries.indexOf(entry), 1);
           appendLedger(LEDGER, { op: 'deleted', kind: entry.kind, id: entry.id, sandbox: entry.client.sandbox });
         }
       }
     }
   }
-  ledger.entries.length = 0;
 }
 
 export { expect } from '@playwright/test';

@@ -2,6 +2,8 @@
 
 export const KINDS = ['connections', 'sourceConnections', 'targetConnections', 'flows'] as const;
 export type Kind = (typeof KINDS)[number];
+/** Children before parents: the order in which what a run created can be deleted. */
+export const DELETE_ORDER: readonly Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
 
 const SINGULAR: Record<string, string> = {
   connections: 'Connection',

@@ -1,9 +1,13 @@
 // Secrets never reach an artifact: header values by name, auth params by name, and every known secret string
 // wherever it appears (a server may echo a token inside an error message).
 
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie']);
 const SECRET_NAME = /secret|password|passwd|token|key|credential/i;
 export const REDACTED = '[redacted]';
+
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
 
 export class Redactor {
   private readonly secrets: string[];
@@ -23,20 +27,21 @@ export class Redactor {
   }
   /**
    * Text written by someone else (Playwright's call logs list every request header as `name: value`): known secrets,
-   * and the value of every secret header wherever it appears as `name: value` or `"name": "value"`.
+   * and the value of every secret header (SECRET_HEADERS) wherever it appears as `name: value` or `"name": "value"`.
    */
   freeText(value: string): string {
     return this.text(value)
       .replace(/\b((?:proxy-)?authorization)(["']?\s*:\s*["']?)([A-Za-z]+\s+)?[^\s"'\\,;]+/gi, `$1$2$3${REDACTED}`)
       .replace(/\b(x-api-key|set-cookie|cookie)(["']?\s*:\s*["']?)[^"'\\\n\r]+/gi, `$1$2${REDACTED}`);
   }
+  /** One header's value: a secret header's masked (an authorization keeps its scheme), any other's scrubbed. */
+  header(name: string, value: string): string {
+    if (!isSecretHeader(name)) return this.text(value);
+    return /authorization$/i.test(name) ? value.replace(/^(\w+\s+)?.*$/s, `$1${REDACTED}`) : REDACTED;
+  }
   headers(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) {
-      const lower = name.toLowerCase();
-      if (lower === 'authorization') out[name] = value.replace(/^(\w+)\s+.*$/s, `$1 ${REDACTED}`);
-      else out[name] = SECRET_HEADERS.has(lower) ? REDACTED : this.text(value);
-    }
+    for (const [name, value] of Object.entries(headers)) out[name] = this.header(name, value);
     return out;
   }
   /** Auth params whose names say secret are masked; all strings are scrubbed of known secrets. */
