@@ -1,7 +1,7 @@
 // The documented rules of the draft lifecycle, in one place: what a create body may hold, which spec gates drafts,
 // what an entity may reference, and when a draft may be published. Route handlers only call these.
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../generators/validators.ts';
 import { connectionSpecById, flowSpecById, type ConnectionSpec, type FlowSpec } from './catalog.ts';
 import { ApiError } from './errors.ts';
 import type { Faults } from './faults.ts';
@@ -150,8 +150,7 @@ function flowParentsChecked(flow: Entity, parents: { kind: Kind; id: string }[],
   return [...sources, ...targets];
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats.default(ajv);
+const ajv = createAjv();
 const authValidators = new Map<object, ValidateFunction>();
 
 /** PUB-010: the auth params satisfy the chosen authSpec. Names match without regard to case (the tutorial sends `userId`). */
