@@ -13,7 +13,7 @@ import { DEFAULTS } from '../suites/support/config.ts';
 import { catchEveryFault, type EveryFault } from './fault-catch.ts';
 import { kitGrowth, type KitGrowth } from './growth-kit.ts';
 import { serverGrowth, type ServerGrowth } from './growth-server.ts';
-import { describeMachine, machine, markdown, textTable, verdictLine, type Row, type Verdict } from './report.ts';
+import { describeMachine, machine, markdown, TARGET, textTable, verdictLine, type Row, type Verdict } from './report.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -30,7 +30,6 @@ const { values: opts } = parseArgs({
 const sections = new Set(opts.sections.split(','));
 const REPORT = 'reports/bench.json';
 const COMMAND = 'npm run bench';
-const TARGET = { runOverFloor: 3, modelOpsPerSecond: 500, overPrism: 10, overFloor: 0.6, p99Growth: 2, bytesPerEntity: 2048 };
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;

@@ -17,7 +17,7 @@ export interface CliRun extends Timed {
 }
 
 /** The caller's shell must not redirect the run: every AEP_* and FLOW_CONFORMANCE_* variable is dropped. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) if (!/^(AEP_|FLOW_CONFORMANCE_)/.test(name)) env[name] = value;
   return { ...env, ...extra };

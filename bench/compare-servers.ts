@@ -7,7 +7,7 @@ import type { AutocannonRequest } from 'autocannon';
 import { BASE_PATH } from '../server/app.ts';
 import { startChild, stopper, type Child } from './children.ts';
 import { runLoad, summarise, type RunFigures, type Summary } from './load.ts';
-import { JSON_HEADERS } from './seed.ts';
+import { HEADERS } from './seed.ts';
 import { median } from './stats.ts';
 
 export const TARGETS = ['floor', 'reference', 'prism'] as const;
@@ -22,7 +22,6 @@ export interface ServerComparison {
   prismStartMs: number;
 }
 
-const { 'content-type': _, ...HEADERS } = JSON_HEADERS;
 
 async function freePort(): Promise<number> {
   const server = createServer();

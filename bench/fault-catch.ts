@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fold } from '../cli/fold.ts';
 import { outcomesByProject, readJsonReport } from '../cli/playwright-json.ts';
 import { FAULTS, SCENARIO_FAULTS, type FaultName } from '../server/faults.ts';
-import { median } from './stats.ts';
+import { cleanEnv } from './cli-run.ts';
+import { median, percentile } from './stats.ts';
 import { timed } from './timed.ts';
 
 export interface FaultCatch {
@@ -35,10 +36,6 @@ export interface EveryFault {
   maxMs: number;
 }
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-}
-
 export async function catchEveryFault(rounds: number, log: (line: string) => void): Promise<EveryFault> {
   const checkMs = new Map<FaultName, number[]>(SCENARIO_FAULTS.map((f) => [f, []]));
   const missed = new Set<FaultName>();
@@ -48,9 +45,7 @@ export async function catchEveryFault(rounds: number, log: (line: string) => voi
     const dir = mkdtempSync(join(tmpdir(), 'bench-faults-'));
     try {
       const report = join(dir, 'report.json');
-      const env: NodeJS.ProcessEnv = {};
-      for (const [name, value] of Object.entries(process.env)) if (!/^(AEP_|FLOW_CONFORMANCE_|CI$)/.test(name)) env[name] = value;
-      Object.assign(env, { FLOW_CONFORMANCE_MUTATION: SCENARIO_FAULTS.join(','), FLOW_CONFORMANCE_STRICT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+      const env = cleanEnv({ FLOW_CONFORMANCE_MUTATION: SCENARIO_FAULTS.join(','), FLOW_CONFORMANCE_STRICT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: report });
       // exit code 1 is the expected outcome: every project is meant to fail
       const run = await timed(process.execPath, [cli, 'test', '--project=fault:*', '--reporter=json', '--workers=2', `--output=${join(dir, 'test-results')}`], { env });
       if (run.code !== 1) throw new Error(`the mutation run exited ${run.code} (expected 1: every fault fails its checks)\n${run.stderr.slice(-2000)}`);
@@ -74,6 +69,6 @@ export async function catchEveryFault(rounds: number, log: (line: string) => voi
   const medians = faults.map((f) => f.medianMs).sort((a, b) => a - b);
   return {
     faults, roundWallMs, caught: faults.filter((f) => f.caught).length,
-    medianMs: median(medians), p90Ms: quantile(medians, 0.9), maxMs: medians[medians.length - 1] ?? NaN,
+    medianMs: median(medians), p90Ms: percentile(medians, 0.9), maxMs: medians[medians.length - 1] ?? NaN,
   };
 }

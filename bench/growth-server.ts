@@ -6,7 +6,7 @@ import { BASE_PATH } from '../server/app.ts';
 import { startChild, type Child } from './children.ts';
 import type { ServerStats } from './instrument.ts';
 import { runLoad, summarise, type RunFigures, type Summary } from './load.ts';
-import { JSON_HEADERS } from './seed.ts';
+import { HEADERS } from './seed.ts';
 
 export const SIZES = [1_000, 10_000, 100_000] as const;
 
@@ -30,7 +30,6 @@ export interface ServerGrowth {
   listP99Growth: number;
 }
 
-const { 'content-type': _, ...HEADERS } = JSON_HEADERS;
 
 async function stats(child: Child): Promise<ServerStats> {
   const response = await fetch(`${new URL(child.url).origin}/__bench/stats`);

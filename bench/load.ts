@@ -1,8 +1,9 @@
 // One autocannon run and the statistics the bench reports. Latencies are taken from autocannon's per-response event
 // (fractional milliseconds) rather than its HDR histogram, which rounds to whole milliseconds: sub-millisecond p50s
 // would all print as 0 or 1 and could not be compared or merged across rounds.
-import { readFileSync } from 'node:fs';
 import autocannon, { type AutocannonRequest } from 'autocannon';
+import { percentile } from './stats.ts';
+import { stat, TICK } from './timed.ts';
 
 export interface RunFigures {
   responses: number;
@@ -23,13 +24,8 @@ export interface RunFigures {
  * client's ceiling. Linux-only (/proc); elsewhere the server's share reads as NaN.
  */
 function processCpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
-  } catch {
-    return NaN;
-  }
+  const fields = stat(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICK : NaN; // utime + stime
 }
 
 export async function runLoad(url: string, serverPid: number, requests: AutocannonRequest[], connections: number, duration: number): Promise<RunFigures> {
@@ -86,7 +82,3 @@ export function summarise(rounds: RunFigures[]): Summary {
   };
 }
 
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}

@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
+/** The performance targets (issue 6), one set for every bench that judges against them. */
+export const TARGET = { runOverFloor: 3, modelOpsPerSecond: 500, overPrism: 10, overFloor: 0.6, p99Growth: 2, bytesPerEntity: 2048 };
+
 export type Row = [section: string, measure: string, value: string, detail: string];
 
 export interface Verdict {

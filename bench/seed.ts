@@ -4,13 +4,14 @@
 import { BASE_PATH, DEFAULT_CREDENTIALS, type FlowService } from '../server/app.ts';
 import { AZURE_FILE_STORAGE, CLOUD_STORAGE_TO_AEP } from '../server/catalog.ts';
 
-export const JSON_HEADERS = {
+/** What every bench request to a reference server carries; JSON_HEADERS for the ones with a body. */
+export const HEADERS: Record<string, string> = {
   authorization: `Bearer ${DEFAULT_CREDENTIALS.accessToken}`,
   'x-api-key': DEFAULT_CREDENTIALS.apiKey,
   'x-gw-ims-org-id': DEFAULT_CREDENTIALS.orgId,
   'x-sandbox-name': 'prod',
-  'content-type': 'application/json',
 };
+export const JSON_HEADERS: Record<string, string> = { ...HEADERS, 'content-type': 'application/json' };
 
 export async function create(service: FlowService, kind: string, body: unknown): Promise<string> {
   const answer = await service.handle({ method: 'POST', url: `${BASE_PATH}/${kind}?mode=draft`, headers: JSON_HEADERS, body: JSON.stringify(body) });

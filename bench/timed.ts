@@ -24,9 +24,10 @@ export interface Timed {
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
 const PAGE = 4096;
-const TICK = 100; // USER_HZ
+export const TICK = 100; // USER_HZ
 
-function stat(pid: number | string): string[] | undefined {
+/** /proc/PID/stat's fields from the third (state) on; undefined when the process is gone or there is no /proc. */
+export function stat(pid: number | string): string[] | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return text.slice(text.lastIndexOf(')') + 2).split(' '); // index 0 is field 3 (state)
