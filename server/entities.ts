@@ -4,7 +4,7 @@ import { ApiError } from './errors.ts';
 import type { Faults } from './faults.ts';
 import { applyPatch, parsePatch } from './json-patch.ts';
 import {
-  checkDocument, checkParents, DRAFT, ENABLED, IMMUTABLE_FIELDS, missingAuth, publishBlocker, secretParamNames,
+  checkDocument, checkParents, DRAFT, ENABLED, IMMUTABLE_FIELDS, incompleteness, publishBlocker, secretParamNames,
   SERVER_FIELDS, specOf, supportsDrafts, TRANSITIONS,
 } from './lifecycle.ts';
 import { encodeCursor, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
@@ -52,15 +52,9 @@ export function createEntity(caller: Caller, kind: Kind, body: Json, mode: strin
     throw new ApiError('draft-not-supported', `The spec '${spec.id}' does not support draft mode (attributes.isDraftModeSupported is not true).`);
   }
   const bornUnderDraftParent = checkParents(scope, kind, doc, state === DRAFT, faults);
-  if (state !== DRAFT && kind === 'connections') {
-    const missing = missingAuth(doc);
-    if (missing) throw new ApiError('incomplete-auth', missing);
-  }
-  if (state === DRAFT && kind === 'connections' && faults.has('draft-requires-complete-auth')) {
-    const missing = missingAuth(doc);
-    if (missing) throw new ApiError('incomplete-auth', missing);
-  }
-  if (kind === 'flows' && state !== DRAFT) requireFlowConnections(doc);
+  // the fault holds a draft base connection to a live one's auth completeness
+  const incomplete = state !== DRAFT || (kind === 'connections' && faults.has('draft-requires-complete-auth')) ? incompleteness(kind, doc) : undefined;
+  if (incomplete) throw incomplete;
 
   const now = Date.now();
   const etag = newEtag();
@@ -92,12 +86,6 @@ const PUBLISH_NOOP = {
   targetConnections: 'target-connection-publish-is-noop',
   flows: 'flow-publish-is-noop',
 } as const;
-
-function requireFlowConnections(doc: JsonObject): void {
-  if (idList(doc.sourceConnectionIds).length === 0 || idList(doc.targetConnectionIds).length === 0) {
-    throw new ApiError('validation', 'A flow needs at least one source connection and one target connection before it is published.');
-  }
-}
 
 export function getEntity(caller: Caller, kind: Kind, id: string): Reply {
   const entity = caller.scope.get(kind, id);
@@ -184,11 +172,8 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
   checkDocument(kind, doc, true);
   checkParents(scope, kind, doc, state === DRAFT, faults);
   // a live entity stays as complete as a create or publish would have required
-  if (state !== DRAFT && kind === 'connections') {
-    const missing = missingAuth(doc);
-    if (missing) throw new ApiError('incomplete-auth', missing);
-  }
-  if (state !== DRAFT && kind === 'flows') requireFlowConnections(doc);
+  const incomplete = state !== DRAFT ? incompleteness(kind, doc) : undefined;
+  if (incomplete) throw incomplete;
   if (faults.has('patch-check-then-act-race')) {
     // the fault: the compare happened above, the set happens after other requests have had their turn
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -246,7 +231,6 @@ export function actOnEntity(caller: Caller, kind: Kind, id: string, op: string |
   }
   const blocker = publishBlocker(scope, entity, faults);
   if (blocker) throw blocker;
-  if (kind === 'flows') requireFlowConnections(entity.doc);
   const before = entity.etag;
   if (!faults.has(PUBLISH_NOOP[kind])) entity.state = faults.has('published-state-is-active') ? 'active' : transition.to;
   if (!faults.has('publish-keeps-etag')) touch(entity);

@@ -119,16 +119,28 @@ export function checkParents(scope: Scope, kind: Kind, doc: JsonObject, isDraft:
   return anyDraftParent;
 }
 
+/**
+ * Why an entity of this kind could not be live as it stands, or undefined: a base connection's auth params must
+ * satisfy its authSpec (PUB-010), a flow must name a source and a target connection. Create, update and publish of a
+ * live entity all hold it to this.
+ */
+export function incompleteness(kind: Kind, doc: JsonObject): ApiError | undefined {
+  if (kind === 'connections') {
+    const missing = missingAuth(doc);
+    return missing ? new ApiError('incomplete-auth', missing) : undefined;
+  }
+  if (kind === 'flows' && (idList(doc.sourceConnectionIds).length === 0 || idList(doc.targetConnectionIds).length === 0)) {
+    return new ApiError('validation', 'A flow needs at least one source connection and one target connection before it is published.');
+  }
+  return undefined;
+}
+
 /** Why a draft may not be published now, or undefined when it may. */
 export function publishBlocker(scope: Scope, entity: Entity, faults: Faults): ApiError | undefined {
   if (faults.has('publish-refuses-children-of-former-drafts') && entity.bornUnderDraftParent) {
     return new ApiError('parent-is-draft', 'An entity created under a draft parent cannot be published.');
   }
-  if (entity.kind === 'connections') {
-    if (faults.has('publish-skips-auth-completeness')) return undefined;
-    const missing = missingAuth(entity.doc);
-    return missing ? new ApiError('incomplete-auth', missing) : undefined;
-  }
+  if (entity.kind === 'connections') return faults.has('publish-skips-auth-completeness') ? undefined : incompleteness('connections', entity.doc);
   let parents = parentsOf(entity.kind, entity.doc);
   if (entity.kind === 'sourceConnections' && faults.has('source-publish-ignores-draft-base')) parents = [];
   if (entity.kind === 'targetConnections' && faults.has('target-publish-ignores-draft-base')) parents = [];
@@ -138,7 +150,7 @@ export function publishBlocker(scope: Scope, entity: Entity, faults: Faults): Ap
       return new ApiError('parent-is-draft', `Publish the ${parent.kind} entity '${parent.id}' first: it is still a draft.`);
     }
   }
-  return undefined;
+  return incompleteness(entity.kind, entity.doc);
 }
 
 function flowParentsChecked(flow: Entity, parents: { kind: Kind; id: string }[], faults: Faults) {
