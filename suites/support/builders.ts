@@ -2,7 +2,7 @@
 // config or are generated from the spec's authSpec JSON Schema, so they are valid by construction.
 import { validValueFromSchema } from '../../generators/arbitrary.ts';
 import type { Discovery, SpecInfo } from './discovery.ts';
-import type { Redactor } from './redact.ts';
+import { isSecretName, type Redactor } from './redact.ts';
 import type { Target } from './target.ts';
 
 type Body = Record<string, unknown>;
@@ -34,7 +34,7 @@ export class Builders {
     const chosen = authSpecs.find((a) => a.name === configured?.specName) ?? authSpecs[0];
     const schema = (chosen?.spec ?? { type: 'object' }) as Body;
     const params = { ...((configured?.params ?? validValueFromSchema(schema, 7) as Body)) };
-    for (const [key, value] of Object.entries(params)) if (typeof value === 'string' && /pass|secret|key|token/i.test(key)) this.redactor.add(value);
+    for (const [key, value] of Object.entries(params)) if (typeof value === 'string' && isSecretName(key)) this.redactor.add(value);
     if (omit === 'one-required') {
       const required = Array.isArray(schema.required) ? (schema.required as string[]) : Object.keys(params);
       const victim = required.find((name) => name in params);

@@ -1,5 +1,6 @@
 // The kit's typed configuration (`flow-conformance.config.ts`): which specs to exercise on the target and the
 // fixtures a real target needs. Every field is optional; the defaults fit the reference server and the draft tutorial.
+import { DEFAULT_RETRY_POLICY } from './retry.ts';
 
 export interface KitConfig {
   /** Connection spec of the base and source connections (default: Azure File Storage, as in the draft tutorial). */
@@ -47,9 +48,9 @@ export const DEFAULTS = {
   targetNeedsBaseConnection: false,
   settleTimeoutMs: 30_000,
   requestTimeoutMs: 30_000,
-  maxRetries: 3,
-  retryBaseDelayMs: 1_000,
-  maxRetryDelayMs: 30_000,
+  maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+  retryBaseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
+  maxRetryDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
   concurrentWriters: 8,
 };
 

@@ -2,8 +2,13 @@
 // wherever it appears (a server may echo a token inside an error message).
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie']);
-const SECRET_NAME = /secret|password|passwd|token|key|credential/i;
+/** A parameter whose name says it holds a secret (password, passphrase, clientSecret, apiKey, token...). */
+const SECRET_NAME = /pass|secret|token|key|credential/i;
 export const REDACTED = '[redacted]';
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
 
 export function isSecretHeader(name: string): boolean {
   return SECRET_HEADERS.has(name.toLowerCase());

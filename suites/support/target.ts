@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IMS_ENV, resolveCredentials } from '../../cli/ims.ts';
 import { DEFAULTS, type KitConfig } from './config.ts';
+import { isSecretName } from './redact.ts';
 
 export interface Credentials {
   accessToken: string;
@@ -95,7 +96,7 @@ export async function resolveTarget(baseUrl: string, embedded: boolean, env: Nod
     credentials.getAccessToken = async () => (credentials.accessToken = await refresh());
   }
   // auth params whose names say secret; the authSpec's `format: password` ones are added once the spec is read
-  const authParams = Object.entries(config.auth?.params ?? {}).filter(([name, v]) => typeof v === 'string' && /pass|secret|key|token|credential/i.test(name)).map(([, v]) => v as string);
+  const authParams = Object.entries(config.auth?.params ?? {}).filter(([name, v]) => typeof v === 'string' && isSecretName(name)).map(([, v]) => v as string);
   for (const secret of [credentials.accessToken, credentials.apiKey, ...resolved.secrets, ...authParams]) learn(secret);
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
