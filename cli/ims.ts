@@ -158,8 +158,7 @@ export function tokenUrlOf(imsUrl: string): string {
   } catch {
     throw new ImsError(`IMS token exchange impossible: ${IMS_ENV.imsUrl} is not a URL: ${JSON.stringify(imsUrl)}`);
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
     throw new ImsError(`IMS token exchange refused: ${url.origin} is not https (the client secret would travel in clear)`);
   }
   const path = url.pathname.replace(/\/+$/, '');
@@ -222,4 +221,9 @@ export async function resolveCredentials(env: NodeJS.ProcessEnv = process.env, o
 function oneLine(message: string, secret: string): string {
   const flat = message.replace(/\s+/g, ' ').trim();
   return secret.length >= 4 ? flat.split(secret).join('[redacted]') : flat;
+}
+
+/** A URL on this machine: 127.0.0.0/8, localhost or [::1]. */
+export function isLoopback(url: URL): boolean {
+  return /^127\.\d+\.\d+\.\d+$/.test(url.hostname) || url.hostname === 'localhost' || url.hostname === '[::1]';
 }

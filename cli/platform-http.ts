@@ -1,13 +1,35 @@
-// A small node:http client for the CLI's own calls outside the suites (ledger cleanup, sweep): Platform headers,
-// a timeout, JSON answers. node:http rather than fetch, which refuses some ports outright.
+// A small node:http client for the CLI's own calls outside the suites (ledger cleanup, sweep), and the credentials
+// they send: Platform headers, a timeout, JSON answers. node:http rather than fetch, which refuses some ports outright.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { UsageError } from './args.ts';
+import { ImsError, resolveCredentials } from './ims.ts';
 
 export interface PlatformCredentials {
   accessToken: string;
   apiKey: string;
   orgId: string;
   sandbox: string;
+}
+
+/** The credentials a real target needs, from the environment: a given token, or an IMS exchange from client credentials (done now, so bad credentials stop the run here). */
+export async function credentialsFromEnv(): Promise<{ accessToken: string; apiKey: string; orgId: string }> {
+  const env = process.env;
+  const hasToken = Boolean(env.AEP_ACCESS_TOKEN);
+  const hasClient = Boolean(env.AEP_CLIENT_ID && env.AEP_CLIENT_SECRET);
+  const missing = [
+    ...(hasToken || hasClient ? [] : ['AEP_ACCESS_TOKEN (or AEP_CLIENT_ID and AEP_CLIENT_SECRET)']),
+    ...(hasToken && !env.AEP_API_KEY && !env.AEP_CLIENT_ID ? ['AEP_API_KEY'] : []),
+    ...(env.AEP_ORG_ID ? [] : ['AEP_ORG_ID']),
+  ];
+  if (missing.length > 0) throw new UsageError(`a real target needs credentials: set ${missing.join(', ')}`);
+  try {
+    const resolved = await resolveCredentials(env);
+    return { accessToken: resolved.accessToken, apiKey: resolved.apiKey, orgId: resolved.orgId };
+  } catch (error) {
+    if (error instanceof ImsError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 export interface PlatformAnswer {

@@ -13,8 +13,10 @@ import { readBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import type { TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
-import { ImsError, resolveCredentials } from './ims.ts';
+import { isLoopback } from './ims.ts';
+import { credentialsFromEnv } from './platform-http.ts';
 import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
+import { defaultRunId } from '../suites/support/target.ts';
 import { preflight } from './preflight.ts';
 import { redactPlaywrightRecords } from './redact-playwright-report.ts';
 import { sweepPrefix } from './sweep.ts';
@@ -27,26 +29,6 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 
 function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
-}
-
-/** A given token, or an IMS exchange from client credentials (done now, so bad credentials stop the run here). */
-async function credentialsFromEnv(): Promise<{ accessToken: string; apiKey: string; orgId: string }> {
-  const env = process.env;
-  const hasToken = Boolean(env.AEP_ACCESS_TOKEN);
-  const hasClient = Boolean(env.AEP_CLIENT_ID && env.AEP_CLIENT_SECRET);
-  const missing = [
-    ...(hasToken || hasClient ? [] : ['AEP_ACCESS_TOKEN (or AEP_CLIENT_ID and AEP_CLIENT_SECRET)']),
-    ...(hasToken && !env.AEP_API_KEY && !env.AEP_CLIENT_ID ? ['AEP_API_KEY'] : []),
-    ...(env.AEP_ORG_ID ? [] : ['AEP_ORG_ID']),
-  ];
-  if (missing.length > 0) throw new UsageError(`a real target needs credentials: set ${missing.join(', ')}`);
-  try {
-    const resolved = await resolveCredentials(env);
-    return { accessToken: resolved.accessToken, apiKey: resolved.apiKey, orgId: resolved.orgId };
-  } catch (error) {
-    if (error instanceof ImsError) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 function grepFor(options: RunOptions): string | undefined {
@@ -70,6 +52,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
   const knownIds = new Set(loadCatalogue().requirements.map((r) => r.id));
   const baseline: Baseline | undefined = options.baseline ? readBaseline(options.baseline, knownIds) : undefined;
   const reportDir = resolve(options.reportDir ?? join('reports', timestamp()));
+  const config = configFile(options);
   const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
   const env: NodeJS.ProcessEnv = { ...process.env };
   const targetUrl = options.target ?? process.env.AEP_FLOW_SERVICE_URL;
@@ -90,7 +73,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     delete env.AEP_FLOW_SERVICE_URL;
     delete env.AEP_SANDBOX_NAME;
   }
-  const local = embedded || /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${targetUrl}/`);
+  const local = embedded || isLoopback(new URL(targetUrl!));
   const workers = options.workers ?? (local ? 2 : 1);
   // only now: a run that never started leaves no empty report dir behind
   mkdirSync(reportDir, { recursive: true });
@@ -99,7 +82,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
   Object.assign(env, {
     FLOW_CONFORMANCE_LEDGER: ledgerFile,
     FLOW_CONFORMANCE_REPORT_DIR: reportDir,
-    FLOW_CONFORMANCE_RUN_ID: `fck-${Date.now().toString(36)}`,
+    FLOW_CONFORMANCE_RUN_ID: defaultRunId(),
     FLOW_CONFORMANCE_STRICT: options.strict ? '1' : '',
     PLAYWRIGHT_HTML_OUTPUT_DIR: join(reportDir, 'playwright-report'),
     PLAYWRIGHT_HTML_OPEN: 'never',
@@ -108,7 +91,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     ...(options.path !== undefined ? { FLOW_CONFORMANCE_PATH: options.path } : {}),
     ...(options.runs !== undefined ? { FLOW_CONFORMANCE_RUNS: String(options.runs) } : {}),
     ...(options.writers !== undefined ? { FLOW_CONFORMANCE_WRITERS: String(options.writers) } : {}),
-    ...(configFile(options) ? { FLOW_CONFORMANCE_CONFIG: configFile(options) } : {}),
+    ...(config ? { FLOW_CONFORMANCE_CONFIG: config } : {}),
     FLOW_CONFORMANCE_TIMEOUT_MS: String(timeoutMs),
     FLOW_CONFORMANCE_READ_ONLY: options.readOnly ? '1' : '',
     ...(options.transport !== undefined ? { FLOW_CONFORMANCE_TRANSPORT: options.transport } : {}),

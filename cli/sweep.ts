@@ -4,13 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { UsageError, type RunOptions } from './args.ts';
 import { cleanUpLedger, readLedger } from './ledger.ts';
 import { DELETE_ORDER } from '../suites/support/operations.ts';
-import { platformRequest, type PlatformCredentials } from './platform-http.ts';
+import { credentialsFromEnv, platformRequest, type PlatformCredentials } from './platform-http.ts';
 
-function credentials(): Omit<PlatformCredentials, 'sandbox'> {
-  const missing = ['AEP_ACCESS_TOKEN', 'AEP_API_KEY', 'AEP_ORG_ID'].filter((name) => !process.env[name]);
-  if (missing.length > 0) throw new UsageError(`set ${missing.join(', ')} to talk to the target`);
-  return { accessToken: process.env.AEP_ACCESS_TOKEN!, apiKey: process.env.AEP_API_KEY!, orgId: process.env.AEP_ORG_ID! };
-}
 
 function targetOf(options: RunOptions, fallback?: string): string {
   const url = options.target ?? process.env.AEP_FLOW_SERVICE_URL ?? (fallback?.startsWith('http') ? fallback : undefined);
@@ -25,7 +20,7 @@ export async function cleanupCommand(options: RunOptions): Promise<number> {
     console.log(`nothing to clean up: all ${ledger.created} entities in ${options.ledger} are deleted`);
     return 0;
   }
-  const report = await cleanUpLedger(options.ledger!, url, credentials());
+  const report = await cleanUpLedger(options.ledger!, url, await credentialsFromEnv());
   console.log(`deleted ${report.deleted} of ${ledger.pending.length} entities left by the run`);
   for (const left of report.leftBehind) console.log(`  still there: ${left.kind}/${left.id} in ${left.sandbox} (${left.reason})`);
   return report.leftBehind.length === 0 ? 0 : 1;
@@ -57,7 +52,7 @@ export async function sweepPrefix(url: string, prefix: string, creds: PlatformCr
 
 export async function sweepCommand(options: RunOptions): Promise<number> {
   const url = targetOf(options);
-  const creds = { ...credentials(), sandbox: process.env.AEP_SANDBOX_NAME || 'prod' };
+  const creds = { ...(await credentialsFromEnv()), sandbox: process.env.AEP_SANDBOX_NAME || 'prod' };
   const found = (await Promise.all(DELETE_ORDER.map((kind) => listNamed(url, kind, options.prefix!, creds)))).flat();
   if (found.length === 0) {
     console.log(`no entity named ${options.prefix}… in sandbox ${creds.sandbox}`);
