@@ -3,7 +3,7 @@
 // dependency order; `flow-conformance cleanup --ledger FILE` retries later if the target was not answering.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { DELETE_ORDER } from '../suites/support/operations.ts';
-import { platformRequest, type PlatformCredentials } from './platform-http.ts';
+import { isGone, platformRequest, type PlatformCredentials } from './platform-http.ts';
 
 export const LEDGER_FILE = 'ledger.jsonl';
 
@@ -51,8 +51,9 @@ export interface CleanupReport {
 }
 
 /** Deletes what the ledger still lists; 404 counts as gone. Two rounds, since a parent may wait for its children. */
-export async function cleanUpLedger(file: string, baseUrl: string, credentials: Omit<PlatformCredentials, 'sandbox'>): Promise<CleanupReport> {
-  const { pending } = readLedger(file);
+/** Deletes what the ledger still lists (`state`: the file as already read) and marks each deletion in it. */
+export async function cleanUpLedger(file: string, baseUrl: string, credentials: Omit<PlatformCredentials, 'sandbox'>, state: LedgerState = readLedger(file)): Promise<CleanupReport> {
+  const { pending } = state;
   const report: CleanupReport = { deleted: 0, leftBehind: [] };
   let remaining = [...pending].sort((a, b) => (DELETE_ORDER as readonly string[]).indexOf(a.kind) - (DELETE_ORDER as readonly string[]).indexOf(b.kind));
   const reasons = new Map<string, string>();
@@ -62,7 +63,7 @@ export async function cleanUpLedger(file: string, baseUrl: string, credentials: 
       const url = `${baseUrl}/${entry.kind}/${encodeURIComponent(entry.id)}`;
       try {
         const answer = await platformRequest('DELETE', url, { ...credentials, sandbox: entry.sandbox });
-        if ((answer.status >= 200 && answer.status < 300) || answer.status === 404) {
+        if (isGone(answer.status)) {
           appendLedger(file, { op: 'deleted', kind: entry.kind, id: entry.id, sandbox: entry.sandbox });
           report.deleted++;
           continue;

@@ -34,18 +34,33 @@ export async function credentialsFromEnv(): Promise<{ accessToken: string; apiKe
 
 export interface PlatformAnswer {
   status: number;
+  /** Parsed JSON, or undefined when the body is empty or not JSON. */
   body: unknown;
+  text: string;
+  contentType: string;
+  location: string;
 }
 
+/** The headers every Platform API call carries. */
+export function platformHeaders(credentials: PlatformCredentials): Record<string, string> {
+  return {
+    authorization: `Bearer ${credentials.accessToken}`,
+    'x-api-key': credentials.apiKey,
+    'x-gw-ims-org-id': credentials.orgId,
+    'x-sandbox-name': credentials.sandbox,
+    accept: 'application/json',
+  };
+}
+
+/** A DELETE (or anything) whose answer says the entity is not there any more: 2xx, or 404. */
+export function isGone(status: number): boolean {
+  return (status >= 200 && status < 300) || status === 404;
+}
+
+/** node:http rather than fetch: fetch refuses some ports outright ("bad port"), which would hide the real cause. */
 export function platformRequest(method: string, url: string, credentials: PlatformCredentials, timeoutMs = 15_000): Promise<PlatformAnswer> {
   return new Promise((resolve, reject) => {
-    const headers = {
-      authorization: `Bearer ${credentials.accessToken}`,
-      'x-api-key': credentials.apiKey,
-      'x-gw-ims-org-id': credentials.orgId,
-      'x-sandbox-name': credentials.sandbox,
-      accept: 'application/json',
-    };
+    const headers = platformHeaders(credentials);
     const request = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { method, headers, timeout: timeoutMs }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -57,7 +72,11 @@ export function platformRequest(method: string, url: string, credentials: Platfo
         } catch {
           body = undefined;
         }
-        resolve({ status: response.statusCode ?? 0, body });
+        resolve({
+          status: response.statusCode ?? 0, body, text,
+          contentType: String(response.headers['content-type'] ?? ''),
+          location: String(response.headers.location ?? ''),
+        });
       });
       response.on('error', reject);
     });

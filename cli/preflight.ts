@@ -1,54 +1,13 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 // Before any test runs: can the target be reached, is it a Flow Service, and does it accept the credentials?
 // Each failure is one line and exit code 2, so a typo in --target never looks like a non-conformant service.
+import { platformRequest, type PlatformAnswer, type PlatformCredentials } from './platform-http.ts';
 
 export class PreflightError extends Error {}
 
-export interface PreflightCredentials {
-  accessToken: string;
-  apiKey: string;
-  orgId: string;
-  sandbox: string;
-}
-
-interface Answer {
-  status: number;
-  contentType: string;
-  location: string;
-  text: string;
-}
-
-/** node:http rather than fetch: fetch refuses some ports outright ("bad port"), which would hide the real cause. */
-function get(url: string, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { headers, timeout: timeoutMs }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({
-        status: response.statusCode ?? 0,
-        contentType: String(response.headers['content-type'] ?? ''),
-        location: String(response.headers.location ?? ''),
-        text: Buffer.concat(chunks).toString('utf8'),
-      }));
-      response.on('error', reject);
-    });
-    request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    request.on('error', reject);
-    request.end();
-  });
-}
-
-export async function preflight(baseUrl: string, credentials: PreflightCredentials, timeoutMs: number): Promise<void> {
-  let answer: Answer;
+export async function preflight(baseUrl: string, credentials: PlatformCredentials, timeoutMs: number): Promise<void> {
+  let answer: PlatformAnswer;
   try {
-    answer = await get(`${baseUrl}/connections?limit=1`, {
-      authorization: `Bearer ${credentials.accessToken}`,
-      'x-api-key': credentials.apiKey,
-      'x-gw-ims-org-id': credentials.orgId,
-      'x-sandbox-name': credentials.sandbox,
-      accept: 'application/json',
-    }, timeoutMs);
+    answer = await platformRequest('GET', `${baseUrl}/connections?limit=1`, credentials, timeoutMs);
   } catch (error) {
     throw new PreflightError(`cannot reach the target ${baseUrl}: ${describeError(error as Error & { code?: string }, timeoutMs)}`);
   }

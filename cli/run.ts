@@ -135,12 +135,13 @@ export async function runConformance(options: RunOptions): Promise<number> {
   // Playwright's own records hold its call logs, which list every request header: masked before anyone reads them
   const known = [env.AEP_ACCESS_TOKEN, env.AEP_API_KEY, env.AEP_CLIENT_ID, env.AEP_CLIENT_SECRET, preflightCredentials?.accessToken, preflightCredentials?.apiKey];
   redactPlaywrightRecords(reportDir, known.filter((s): s is string => typeof s === 'string' && s !== ''));
+  const ledger = readLedger(ledgerFile);
   if (embedded) {
     // the servers ended with their workers; anything the ledger still lists is what a real target would have kept
-    cleanup = { deleted: 0, leftBehind: readLedger(ledgerFile).pending.map((e) => ({ kind: e.kind, id: e.id, sandbox: e.sandbox, reason: 'not deleted by its check (its embedded server ended with the run)' })) };
+    cleanup = { deleted: 0, leftBehind: ledger.pending.map((e) => ({ kind: e.kind, id: e.id, sandbox: e.sandbox, reason: 'not deleted by its check (its embedded server ended with the run)' })) };
   } else {
     const credentials = preflightCredentials!;
-    cleanup = await cleanUpLedger(ledgerFile, targetUrl!, credentials);
+    cleanup = await cleanUpLedger(ledgerFile, targetUrl!, credentials, ledger);
     if (interrupted || options.maxRequests !== undefined) {
       // a create in flight when the runner stopped (or the budget ran out) may have landed without its id ever
       // reaching the ledger: the run's own name prefix finds it
@@ -158,7 +159,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     target: embedded ? EMBEDDED_TARGET : targetUrl!,
     embedded,
     startedAt, finishedAt: new Date(), strict: options.strict, baseline, writeBaseline: options.writeBaseline,
-    cleanup: { created: readLedger(ledgerFile).created, ...cleanup },
+    cleanup: { created: ledger.created, ...cleanup },
     interrupted,
     readOnly: options.readOnly,
     ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests } : {}),

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { UsageError, type RunOptions } from './args.ts';
 import { cleanUpLedger, readLedger } from './ledger.ts';
 import { DELETE_ORDER } from '../suites/support/operations.ts';
-import { credentialsFromEnv, platformRequest, type PlatformCredentials } from './platform-http.ts';
+import { credentialsFromEnv, isGone, platformRequest, type PlatformCredentials } from './platform-http.ts';
 
 
 function targetOf(options: RunOptions, fallback?: string): string {
@@ -20,7 +20,7 @@ export async function cleanupCommand(options: RunOptions): Promise<number> {
     console.log(`nothing to clean up: all ${ledger.created} entities in ${options.ledger} are deleted`);
     return 0;
   }
-  const report = await cleanUpLedger(options.ledger!, url, await credentialsFromEnv());
+  const report = await cleanUpLedger(options.ledger!, url, await credentialsFromEnv(), ledger);
   console.log(`deleted ${report.deleted} of ${ledger.pending.length} entities left by the run`);
   for (const left of report.leftBehind) console.log(`  still there: ${left.kind}/${left.id} in ${left.sandbox} (${left.reason})`);
   return report.leftBehind.length === 0 ? 0 : 1;
@@ -39,21 +39,32 @@ async function listNamed(url: string, kind: string, prefix: string, creds: Platf
   return found;
 }
 
+/** Every entity named `prefix…` in the sandbox, children first. */
+async function findNamed(url: string, prefix: string, creds: PlatformCredentials): Promise<{ kind: string; id: string; name: string }[]> {
+  return (await Promise.all(DELETE_ORDER.map((kind) => listNamed(url, kind, prefix, creds)))).flat();
+}
+
+/** Deletes each, in the order given; answers those still there, with the status that refused them. */
+async function deleteEach(url: string, found: { kind: string; id: string }[], creds: PlatformCredentials): Promise<{ kind: string; id: string; status: number }[]> {
+  const left: { kind: string; id: string; status: number }[] = [];
+  for (const entity of found) {
+    const { status } = await platformRequest('DELETE', `${url}/${entity.kind}/${encodeURIComponent(entity.id)}`, creds).catch(() => ({ status: 0 }));
+    if (!isGone(status)) left.push({ kind: entity.kind, id: entity.id, status });
+  }
+  return left;
+}
+
 /** Deletes every entity named `prefix…` in the sandbox, children first; answers how many were deleted and left. */
 export async function sweepPrefix(url: string, prefix: string, creds: PlatformCredentials): Promise<{ deleted: number; left: number }> {
-  const found = (await Promise.all(DELETE_ORDER.map((kind) => listNamed(url, kind, prefix, creds)))).flat();
-  let deleted = 0;
-  for (const entity of found) {
-    const answer = await platformRequest('DELETE', `${url}/${entity.kind}/${encodeURIComponent(entity.id)}`, creds).catch(() => ({ status: 0, body: undefined }));
-    if ((answer.status >= 200 && answer.status < 300) || answer.status === 404) deleted++;
-  }
-  return { deleted, left: found.length - deleted };
+  const found = await findNamed(url, prefix, creds);
+  const left = await deleteEach(url, found, creds);
+  return { deleted: found.length - left.length, left: left.length };
 }
 
 export async function sweepCommand(options: RunOptions): Promise<number> {
   const url = targetOf(options);
   const creds = { ...(await credentialsFromEnv()), sandbox: process.env.AEP_SANDBOX_NAME || 'prod' };
-  const found = (await Promise.all(DELETE_ORDER.map((kind) => listNamed(url, kind, options.prefix!, creds)))).flat();
+  const found = await findNamed(url, options.prefix!, creds);
   if (found.length === 0) {
     console.log(`no entity named ${options.prefix}… in sandbox ${creds.sandbox}`);
     return 0;
@@ -69,14 +80,8 @@ export async function sweepCommand(options: RunOptions): Promise<number> {
     console.log(`${found.length} entities listed; nothing deleted (pass --yes to delete)`);
     return 0;
   }
-  let failed = 0;
-  for (const entity of found) {
-    const answer = await platformRequest('DELETE', `${url}/${entity.kind}/${encodeURIComponent(entity.id)}`, creds).catch(() => ({ status: 0, body: undefined }));
-    if (!((answer.status >= 200 && answer.status < 300) || answer.status === 404)) {
-      failed++;
-      console.log(`  could not delete ${entity.kind}/${entity.id}: ${answer.status || 'no answer'}`);
-    }
-  }
-  console.log(`deleted ${found.length - failed} of ${found.length}`);
-  return failed === 0 ? 0 : 1;
+  const left = await deleteEach(url, found, creds);
+  for (const entity of left) console.log(`  could not delete ${entity.kind}/${entity.id}: ${entity.status || 'no answer'}`);
+  console.log(`deleted ${found.length - left.length} of ${found.length}`);
+  return left.length === 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 // The kit's only way to talk to a target. Tests ask it for operations and assert on status classes, fields and
 // state; it never parses error text. Every exchange goes through the recorder.
+import { platformHeaders } from '../../cli/platform-http.ts';
 import { kindLabel, operationOf, type Kind } from './operations.ts';
 import type { Exchange, Recorder } from './recorder.ts';
 import { classifyTransportFailure, DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy, type TransportFailure } from './retry.ts';
@@ -45,14 +46,8 @@ export class FlowClient {
 
   /** `accessToken`: the token to send (default: the target's; send() passes the current one of a refreshing source). */
   platformHeaders(accessToken: string = this.target.credentials.accessToken): Record<string, string> {
-    const { credentials } = this.target;
-    return {
-      authorization: `Bearer ${accessToken}`,
-      'x-api-key': credentials.apiKey,
-      'x-gw-ims-org-id': credentials.orgId,
-      'x-sandbox-name': this.sandbox,
-      accept: 'application/json',
-    };
+    const { apiKey, orgId } = this.target.credentials;
+    return platformHeaders({ accessToken, apiKey, orgId, sandbox: this.sandbox });
   }
 
   /**

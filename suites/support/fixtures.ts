@@ -7,8 +7,9 @@ import { test as base, request } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
 import { appendLedger } from '../../cli/ledger.ts';
+import { isGone } from '../../cli/platform-http.ts';
 import { Builders } from './builders.ts';
-import { FlowClient, isSuccess } from './client.ts';
+import { FlowClient } from './client.ts';
 import { discover, draftsUnsupported, type Discovery } from './discovery.ts';
 import { DELETE_ORDER, type Kind } from './operations.ts';
 import { Recorder } from './recorder.ts';
@@ -163,8 +164,7 @@ export async function deleteEntries(ledger: Ledger, entries: Ledger['entries'] =
     for (const kind of DELETE_ORDER) {
       for (const entry of pending.filter((e) => e.kind === kind).reverse()) {
         const exchange = await entry.client.remove(entry.kind, entry.id).catch(() => undefined);
-        const gone = exchange && (isSuccess(exchange) || exchange.response?.status === 404);
-        if (gone) {
+        if (isGone(exchange?.response?.status ?? 0)) {
           pending.splice(pending.indexOf(entry), 1);
           ledger.entries.splice(ledger.entries.indexOf(entry), 1);
           appendLedger(LEDGER, { op: 'deleted', kind: entry.kind, id: entry.id, sandbox: entry.client.sandbox });
