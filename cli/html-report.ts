@@ -8,8 +8,8 @@ import { REPORT_CSS, REPORT_JS } from './html-report-assets.ts';
 import { stripAnsi, type Evidence, type Status } from './fold.ts';
 import type { BaselineNote, ResultRecord, Results } from './results.ts';
 
-export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'pass', 'not-applicable'];
-const STATUS_LABEL: Record<Status, string> = { fail: 'Fail', warn: 'Warn', pass: 'Pass', 'not-applicable': 'Not applicable' };
+export const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'warn', 'pass', 'not-applicable'];
+const STATUS_LABEL: Record<Status, string> = { fail: 'Fail', error: 'Error', warn: 'Warn', pass: 'Pass', 'not-applicable': 'Not applicable' };
 const SOURCE_NAMES: Record<string, string> = {
   T: 'draft tutorial', U: 'update tutorials', E: 'Flow Service error catalogue', O: 'OpenAPI reference', H: 'HTTP semantics (RFC 9110)',
 };

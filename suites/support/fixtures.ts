@@ -133,6 +133,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     inBody = false;
     await deleteEntries(ledger);
     ledger.entries.length = 0;
+    testInfo.annotations.push({ type: 'every-exchange', description: JSON.stringify(recorder.judged) });
     for (const violation of recorder.violations) {
       testInfo.annotations.push({ type: 'violation', description: JSON.stringify({ requirement: violation.requirement, message: violation.message }) });
     }

@@ -45,6 +45,8 @@ export const KEPT_EXCHANGES = 1000;
 export class Recorder {
   readonly exchanges: Exchange[] = [];
   readonly violations: Violation[] = [];
+  /** How many exchanges each every-exchange check could judge: a pass needs at least one (cli/fold.ts). */
+  readonly judged: Record<Violation['requirement'], number> = { 'API-007': 0, 'API-008': 0 };
   constructor(private readonly redactor: Redactor) {}
 
   /** A secret learnt mid-run (a refreshed IMS token), redacted from every exchange recorded after it. */
@@ -63,6 +65,7 @@ export class Recorder {
     if (this.exchanges.length > 2 * KEPT_EXCHANGES) this.exchanges.splice(0, this.exchanges.length - KEPT_EXCHANGES);
     const response = exchange.response;
     if (!response) return;
+    this.judged['API-007']++;
     const line = `${exchange.request.method} ${pathOf(redacted.request.url)}`;
     if (response.status >= 500) {
       this.violations.push({ requirement: 'API-007', message: `${line}: expected no 5xx, received ${response.status}${exchange.retries ? ` (after ${exchange.retries} retries)` : ''} [API-007]`, exchange: redacted });
@@ -74,6 +77,7 @@ export class Recorder {
         return;
       }
       if (empty) return;
+      this.judged['API-008']++;
       const result = validateResponse(exchange.operationId, response.status, response.body);
       if (!result.valid) {
         this.violations.push({

@@ -4,7 +4,7 @@ import type { Builders } from './builders.ts';
 import { bodyOf, firstItem, isSuccess, type FlowClient } from './client.ts';
 import type { Kind } from './operations.ts';
 import type { Exchange } from './recorder.ts';
-import { RequirementFailure, where } from './verdicts.ts';
+import { CouldNotCheck, where } from './verdicts.ts';
 
 export const CREATE_REQUIREMENT: Record<Kind, string> = {
   connections: 'DRAFT-001',
@@ -25,11 +25,14 @@ export interface Written {
   exchange: Exchange;
 }
 
-export class SetupFailure extends RequirementFailure {
-  constructor(step: string, exchange: Exchange, requirement: string) {
-    const status = exchange.response ? String(exchange.response.status) : `no answer (${exchange.error})`;
-    super(`setup step "${step}" failed, so this requirement could not be checked: ${where(exchange)} answered ${status} ${exchange.response?.text.slice(0, 200) ?? ''} [${requirement}]`);
-    this.name = 'SetupFailure';
+/**
+ * A setup step failed: the requirement under test was not checked (`error`), and `covers` names the requirement
+ * whose own check judges the failed step (`setup: POST /connections answered 200 {} — see DRAFT-007`).
+ */
+export class SetupFailure extends CouldNotCheck {
+  constructor(step: string, exchange: Exchange, covers: string) {
+    const answer = exchange.response ? `answered ${exchange.response.status} ${exchange.response.text.replace(/\s+/g, ' ').slice(0, 200)}`.trim() : `got no answer (${exchange.error})`;
+    super(`setup: ${step}: ${where(exchange)} ${answer} — see ${covers}`);
   }
 }
 

@@ -4,11 +4,37 @@ import { pathOf, type Exchange } from './recorder.ts';
 
 export type StatusExpectation = number | '2xx' | '4xx' | readonly (number | '2xx' | '4xx')[];
 
+/** The target broke the requirement: folded as `fail` (or `warn` for a SHOULD outside --strict). */
 export class RequirementFailure extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RequirementFailure';
   }
+}
+
+/**
+ * The kit could not check the requirement: a setup step failed on something another requirement covers, the kit's
+ * transport or budget failed, or the evidence a pass needs could not be had. Folded as `error`, never `fail`: a
+ * harness problem is not the target's failure, and never a pass either. The fold recognises it by its name.
+ */
+export class CouldNotCheck extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = COULD_NOT_CHECK;
+  }
+}
+
+/** The error name the fold reads (cli/fold.ts): Playwright reports a thrown error as "<name>: <message>". */
+export const COULD_NOT_CHECK = 'CouldNotCheck';
+
+/**
+ * What a pass needs, beyond the absence of a failure: the id it created read back, two distinct etags, a control that
+ * succeeds. Without it the check cannot pass: `error`, naming the requirement that covers why (`see DRAFT-012`).
+ */
+export function requireEvidence(ok: boolean, requirement: string, needed: string, why: string, exchange?: Exchange): asserts ok {
+  if (ok) return;
+  const at = exchange ? `${where(exchange)}: ` : '';
+  throw new CouldNotCheck(`${at}could not check: ${needed}, but ${why} [${requirement}]`);
 }
 
 function accepts(expected: StatusExpectation, status: number): boolean {
@@ -31,7 +57,9 @@ function received(exchange: Exchange): string {
 }
 
 export function expectStatus(exchange: Exchange, expected: StatusExpectation, requirement: string, why = ''): void {
-  const status = exchange.response?.status ?? 0;
+  // no answer at all (refused, reset, timed out) says nothing about the rule: the kit could not ask
+  if (!exchange.response) throw new CouldNotCheck(`${where(exchange)}: could not check: ${received(exchange)} [${requirement}]`);
+  const status = exchange.response.status;
   if (!accepts(expected, status)) {
     throw new RequirementFailure(`${where(exchange)}: expected ${describeExpected(expected)}${why ? ` (${why})` : ''}, received ${received(exchange)} [${requirement}]`);
   }
