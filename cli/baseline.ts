@@ -1,6 +1,7 @@
 // Baselines for CI gating: known failures with a reason, an optional expiry and link. A known failure does not fail
 // the run; an expired entry does; an entry whose requirement now passes is reported (and fails under --strict), so
-// the list only shrinks.
+// the list only shrinks. An entry covers a fail or warn only: an `error` (the kit could not check) is neither a known
+// failure nor fixed, since it did not pass, and --write-baseline never writes one.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { ResultRecord } from './results.ts';
@@ -61,6 +62,7 @@ export function applyBaseline(records: ResultRecord[], baseline: Baseline | unde
       record.baseline = { expected: { reason: entry.reason, ...(entry.expires ? { expires: entry.expires } : {}), ...(entry.link ? { link: entry.link } : {}) }, ...(expired ? { expired: true } : {}) };
       if (expired) gate.expired.push(record.id);
     } else if (record.status === 'pass') {
+      // only a pass fixes an entry: an error was not checked, a not-applicable was not asked
       record.baseline = { fixed: true };
       gate.fixed.push(record.id);
     }

@@ -1,6 +1,7 @@
 // Folds Playwright test outcomes into one result per catalogue requirement: the tests tagged with its ID, plus the
-// every-exchange violations (API-007, API-008) recorded by any test. Level and --strict decide fail versus warn;
-// a requirement whose checks were all skipped as not-applicable says why; none is ever silently absent.
+// every-exchange violations (API-007, API-008) recorded by any test. Level and --strict decide fail versus warn; what
+// the kit could not check (CouldNotCheck, a timeout, an interruption, a spent budget) is `error`, never fail or pass;
+// a requirement that did not run says why (filtered, another shard, interrupted); none is ever silently absent.
 import { loadCatalogue, type Requirement } from './catalogue.ts';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'error' | 'not-applicable';
@@ -12,6 +13,8 @@ export interface Evidence {
   outcome: string;
   message?: string;
   exchanges?: unknown[];
+  /** Index in `exchanges` of the exchange that broke the rule (an every-exchange violation). */
+  culprit?: number;
 }
 
 /** A catalogue requirement (less its operations) with what this run found. */
@@ -40,9 +43,48 @@ const ID_TAG = /^@([A-Z]+-\d{3})$/;
 const COULD_NOT_CHECK = /^(?:Error: )?CouldNotCheck: /;
 /** The every-exchange requirements: a pass needs exchanges they could actually judge (the `every-exchange` counts). */
 export const EVERY_EXCHANGE = ['API-007', 'API-008'] as const;
+/** The outcomes reporter's note on a test the runner never started (cli/outcomes-reporter.ts). */
+export const NOT_RUN = 'not-run';
+/** A check skipped because the --max-requests budget was spent: the kit ran out, the target was not asked. */
+const BUDGET_SKIP = /--max-requests/;
 
-function isHarnessError(test: TestOutcome): boolean {
-  return test.status === 'timedOut' || test.status === 'interrupted' || (test.status === 'failed' && COULD_NOT_CHECK.test(test.errors[0] ?? ''));
+/** What the run selected, so a requirement none of whose checks ran says which case it was. */
+export interface Selection {
+  requirements?: string[];
+  grep?: string;
+  /** The shard(s) this report holds, e.g. "1/2" (a merge of some but not all shards: "1/3, 3/3"). */
+  shard?: string;
+}
+
+export interface FoldOptions {
+  strict: boolean;
+  selection?: Selection;
+  /** The run was stopped (SIGINT/SIGTERM) before every check ran. */
+  interrupted?: boolean;
+}
+
+const skipNote = (test: TestOutcome) => test.annotations.find((a) => a.type === 'skip')?.description ?? '';
+const notRunNote = (test: TestOutcome) => test.annotations.find((a) => a.type === NOT_RUN)?.description;
+
+/** The kit, not the target, stopped this check: it ran out of time or budget, was interrupted, or could not check. */
+export function isHarnessError(test: TestOutcome): boolean {
+  if (test.status === 'timedOut' || test.status === 'interrupted') return true;
+  if (test.status === 'failed') return COULD_NOT_CHECK.test(test.errors[0] ?? '');
+  return test.status === 'skipped' && (notRunNote(test) !== undefined || BUDGET_SKIP.test(skipNote(test)));
+}
+
+/** Why the kit could not check, in one line. */
+export function harnessReason(test: TestOutcome): string {
+  switch (test.status) {
+    case 'failed':
+      return firstLine(test.errors[0] ?? '');
+    case 'timedOut':
+      return `the check ran out of its time (${Math.round(test.durationMs / 1000)} s): the kit's budget, not a verdict on the target`;
+    case 'interrupted':
+      return 'not finished: the run was interrupted while this check ran';
+    default:
+      return notRunNote(test) ?? `not run: ${skipNote(test).replace(/^not-applicable:\s*/, '')}`;
+  }
 }
 const MAX_EVIDENCE_EXCHANGES = 12;
 
@@ -50,10 +92,24 @@ export function requirementIdsOf(tags: string[]): string[] {
   return tags.flatMap((tag) => ID_TAG.exec(tag)?.[1] ?? []);
 }
 
-export function fold(outcomes: TestOutcome[], options: { strict: boolean }): RequirementResult[] {
+/** A requirement no test of this run was tagged with: filtered out, in another shard, not reached, or unchecked. */
+function notRun(id: string, options: FoldOptions): { status: Status; reason: string } {
+  const { requirements = [], grep, shard } = options.selection ?? {};
+  if (requirements.length > 0 && !requirements.includes(id)) return { status: 'not-applicable', reason: 'not selected: filtered out by --requirement' };
+  const elsewhere = `its checks are in a shard this report does not hold (it holds --shard ${shard}); merge every shard for the whole verdict`;
+  if (grep && shard) return { status: 'not-applicable', reason: `not selected: filtered out by --grep, or ${elsewhere}` };
+  if (grep) return { status: 'not-applicable', reason: 'not selected: filtered out by --grep' };
+  if (shard) return { status: 'not-applicable', reason: `not run: ${elsewhere}` };
+  if (options.interrupted) return { status: 'error', reason: 'not run: the run was interrupted' };
+  return { status: 'error', reason: 'not run: no check of this requirement ran, so the kit could not check it' };
+}
+
+interface Violation { message: string; test: TestOutcome; exchange?: unknown }
+
+export function fold(outcomes: TestOutcome[], options: FoldOptions): RequirementResult[] {
   const catalogue = loadCatalogue();
   const byId = new Map<string, TestOutcome[]>();
-  const violations = new Map<string, { message: string; test: TestOutcome }[]>();
+  const violations = new Map<string, Violation[]>();
   const judged = new Map<string, number>();
   for (const outcome of outcomes) {
     for (const id of requirementIdsOf(outcome.tags)) byId.set(id, [...(byId.get(id) ?? []), outcome]);
@@ -62,8 +118,8 @@ export function fold(outcomes: TestOutcome[], options: { strict: boolean }): Req
       if (annotation.type === 'every-exchange') {
         for (const [id, n] of Object.entries(JSON.parse(annotation.description) as Record<string, number>)) judged.set(id, (judged.get(id) ?? 0) + n);
       } else if (annotation.type === 'violation') {
-        const { requirement, message } = JSON.parse(annotation.description) as { requirement: string; message: string };
-        violations.set(requirement, [...(violations.get(requirement) ?? []), { message, test: outcome }]);
+        const { requirement, message, exchange } = JSON.parse(annotation.description) as { requirement: string; message: string; exchange?: unknown };
+        violations.set(requirement, [...(violations.get(requirement) ?? []), { message, test: outcome, ...(exchange !== undefined ? { exchange } : {}) }]);
       }
     }
   }
@@ -84,37 +140,38 @@ export function fold(outcomes: TestOutcome[], options: { strict: boolean }): Req
       const messages = [...failed.map((t) => firstLine(t.errors[0] ?? `${t.status}`)), ...found.map((v) => v.message)];
       const evidence: Evidence[] = [
         ...failed.map((t) => evidenceOf(t, t.errors.join('\n'))),
-        ...dedupe(found).map((v) => evidenceOf(v.test, v.message)),
+        ...dedupe(found).map((v) => evidenceOf(v.test, v.message, v.exchange)),
       ];
       return { ...base, status, reason: summarise(messages), evidence };
     }
     if (harness.length > 0) {
-      const messages = harness.map((t) => (t.status === 'failed' ? firstLine(t.errors[0] ?? '') : t.status === 'timedOut' ? `the check ran out of its time (${Math.round(t.durationMs / 1000)} s): the kit's budget, not a verdict on the target` : 'interrupted before the check finished'));
-      return { ...base, status: 'error' as Status, reason: summarise(messages), evidence: harness.map((t) => evidenceOf(t, t.errors.join('\n'))) };
+      return { ...base, status: 'error' as Status, reason: summarise(harness.map(harnessReason)), evidence: harness.map((t) => evidenceOf(t, t.errors.join('\n') || harnessReason(t))) };
     }
     if ((EVERY_EXCHANGE as readonly string[]).includes(requirement.id) && ran.length > 0 && (judged.get(requirement.id) ?? 0) === 0) {
       return { ...base, status: 'error' as Status, reason: `could not check: no exchange of this run could be judged by it (${requirement.id === 'API-007' ? 'no request was answered' : 'no 2xx answer had a body'})`, evidence: ran.slice(0, 2).map((t) => evidenceOf(t)) };
     }
-    if (tests.length === 0) {
-      return { ...base, status: 'not-applicable' as Status, reason: 'no check for this requirement ran in this run (filtered out by --requirement or --grep)', evidence: [] };
-    }
+    if (tests.length === 0) return { ...base, ...notRun(requirement.id, options), evidence: [] };
     if (ran.length === 0) {
-      const reasons = [...new Set(tests.flatMap((t) => t.annotations.filter((a) => a.type === 'skip').map((a) => (a.description ?? '').replace(/^not-applicable:\s*/, ''))))];
-      return { ...base, status: 'not-applicable' as Status, reason: reasons.join('; ') || 'skipped', evidence: [] };
+      const reasons = [...new Set(tests.map((t) => skipNote(t).replace(/^not-applicable:\s*/, '')))];
+      return { ...base, status: 'not-applicable' as Status, reason: reasons.filter(Boolean).join('; ') || 'skipped', evidence: [] };
     }
     return { ...base, status: 'pass' as Status, reason: `${ran.length} check${ran.length === 1 ? '' : 's'} passed`, evidence: ran.slice(0, 2).map((t) => evidenceOf(t)) };
   });
 }
 
-function evidenceOf(test: TestOutcome, message?: string): Evidence {
-  const exchanges = test.exchanges ?? [];
+/** A violation's evidence starts with the exchange that broke the rule, then the test's last ones for context. */
+function evidenceOf(test: TestOutcome, message?: string, culprit?: unknown): Evidence {
+  const last = (test.exchanges ?? []).slice(-MAX_EVIDENCE_EXCHANGES);
+  const same = culprit === undefined ? '' : JSON.stringify(culprit);
+  const exchanges = culprit === undefined ? last : [culprit, ...last.filter((x) => JSON.stringify(x) !== same).slice(1 - MAX_EVIDENCE_EXCHANGES)];
   return {
     test: test.title,
     ...(test.file ? { file: test.file } : {}),
     ...(test.line ? { line: test.line } : {}),
     outcome: test.status,
     ...(message ? { message } : {}),
-    exchanges: exchanges.slice(-MAX_EVIDENCE_EXCHANGES),
+    exchanges,
+    ...(culprit === undefined ? {} : { culprit: 0 }),
   };
 }
 
@@ -141,8 +198,4 @@ export function summaryOf(results: RequirementResult[]): Record<Status, number> 
   const summary: Record<Status, number> = { pass: 0, fail: 0, warn: 0, error: 0, 'not-applicable': 0 };
   for (const r of results) summary[r.status]++;
   return summary;
-}
-
-export function verdictOf(results: RequirementResult[]): 'conformant' | 'non-conformant' {
-  return results.some((r) => r.status === 'fail') ? 'non-conformant' : 'conformant';
 }

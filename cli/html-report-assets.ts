@@ -1,30 +1,35 @@
 // The inline CSS and client script of index.html (see html-report.ts). The script builds every element from the
 // embedded JSON with textContent, never innerHTML; it is written without backticks or dollar-braces because it
-// sits inside String.raw. Filters live in the URL hash: #status=fail,warn&level=MUST&area=order&q=etag&open=ORD-003.
+// sits inside String.raw. Filters live in the URL hash: #status=fail,error&level=MUST&area=order&q=etag&open=ORD-003.
+// Statuses have their own colours: fail red, error (could not check) violet, warn amber, pass green, n/a grey.
 
 export const REPORT_CSS = String.raw`
 :root{--ink:#101828;--muted:#475467;--line:#e4e7ec;--bg:#f6f7f9;--card:#fff;--accent:#1d4ed8;--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;
---fail:#b42318;--fail-bg:#fef3f2;--fail-bd:#fda29b;--warn:#b54708;--warn-bg:#fffaeb;--warn-bd:#fec84b;--pass:#067647;--pass-bg:#ecfdf3;--pass-bd:#75e0a7;--na:#475467;--na-bg:#f2f4f7;--na-bd:#d0d5dd}
+--fail:#b42318;--fail-bg:#fef3f2;--fail-bd:#fda29b;--warn:#b54708;--warn-bg:#fffaeb;--warn-bd:#fec84b;--pass:#067647;--pass-bg:#ecfdf3;--pass-bd:#75e0a7;--na:#475467;--na-bg:#f2f4f7;--na-bd:#d0d5dd;
+--err:#7a2ad6;--err-bg:#f6f0ff;--err-bd:#c8a8f5}
 *{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
 body{margin:0 auto;max-width:1240px;padding:1.25rem 1.5rem 3rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
 h2{font-size:1.15rem;margin:2rem 0 .75rem}h3{font-size:.95rem;margin:1.25rem 0 .5rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 code,pre{font-family:var(--mono);font-size:.85em}a{color:var(--accent)}button{font:inherit;cursor:pointer}
 .verdict{display:flex;justify-content:space-between;align-items:center;gap:1rem;flex-wrap:wrap;color:#fff;border-radius:10px;padding:1.1rem 1.4rem}
-.verdict-ok{background:var(--pass)}.verdict-bad{background:var(--fail)}
+.verdict-ok{background:var(--pass)}.verdict-bad{background:var(--fail)}.verdict-none{background:var(--err)}
 .verdict-main{display:flex;flex-direction:column;gap:.15rem}.verdict-word{font-size:2.1rem;font-weight:800;letter-spacing:.03em;line-height:1.1}
 .gist{font-size:1rem;opacity:.95}.verdict-side{font-size:.9rem;opacity:.9}
 .overview{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:1rem;margin-top:1rem;align-items:start}
 .meta{margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:.5rem 1.25rem;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.9rem 1.1rem}
 .meta div{min-width:0}.meta dt{font-size:.75rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}.meta dd{margin:0;overflow-wrap:anywhere}
 .meta .target{font-family:var(--mono);font-size:.85rem}
-.tiles{display:grid;grid-template-columns:repeat(2,minmax(128px,1fr));gap:.5rem;align-self:stretch}
+.tiles{display:grid;grid-template-columns:repeat(3,minmax(104px,1fr));gap:.5rem;align-self:stretch}
 .tile{display:flex;flex-direction:column;justify-content:center;align-items:flex-start;background:var(--card);border:1px solid var(--line);border-top:5px solid;border-radius:10px;padding:.55rem .8rem .6rem;text-align:left}
 .tile:hover{box-shadow:0 1px 4px rgba(16,24,40,.15)}.tile .num{font-size:2.3rem;font-weight:750;line-height:1.1}.tile .lbl{font-size:.8rem;color:var(--muted)}
 .tile-fail{border-top-color:var(--fail)}.tile-fail .num{color:var(--fail)}.tile-warn{border-top-color:var(--warn)}.tile-warn .num{color:var(--warn)}
-.tile-pass{border-top-color:var(--pass)}.tile-pass .num{color:var(--pass)}.tile-not-applicable{border-top-color:var(--na-bd)}.tile-not-applicable .num{color:var(--na)}.tile.none .num{color:#98a2b3}
+.tile-error{border-top-color:var(--err)}.tile-error .num{color:var(--err)}.tile-pass{border-top-color:var(--pass)}.tile-pass .num{color:var(--pass)}.tile-not-applicable{border-top-color:var(--na-bd)}.tile-not-applicable .num{color:var(--na)}.tile.none .num{color:#98a2b3}
 .what-failed{margin-top:1rem;background:var(--fail-bg);border:1px solid var(--fail-bd);border-left:5px solid var(--fail);border-radius:10px;padding:.75rem 1.1rem}
 .what-failed h2{margin:0 0 .4rem;color:var(--fail)}.what-failed ol{margin:0;padding-left:1.3rem}.what-failed li{margin:.35rem 0}
 .what-failed a{color:var(--ink);text-decoration:none}.what-failed a:hover strong{text-decoration:underline}
+.could-not-check{margin-top:1rem;background:var(--err-bg);border:1px solid var(--err-bd);border-left:5px solid var(--err);border-radius:10px;padding:.75rem 1.1rem}
+.could-not-check h2{margin:0 0 .2rem;color:var(--err)}.could-not-check ol{margin:.3rem 0 0;padding-left:1.3rem}.could-not-check li{margin:.35rem 0}.could-not-check .also{margin:0;color:var(--muted)}
+.could-not-check a{color:var(--ink);text-decoration:none}.could-not-check a:hover strong{text-decoration:underline}.could-not-check .why{color:#3e1a73}.could-not-check .count{background:var(--err)}
 .why{font-family:var(--mono);font-size:.8rem;color:#7a271a;overflow-wrap:anywhere}.also{margin:.5rem 0 0;font-size:.9rem}
 .count{display:inline-block;min-width:1.5em;padding:0 .4em;border-radius:99px;background:var(--fail);color:#fff;font-size:.8rem;text-align:center;vertical-align:middle}
 .run-links{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;margin-top:.9rem}
@@ -33,12 +38,12 @@ code,pre{font-family:var(--mono);font-size:.85em}a{color:var(--accent)}button{fo
 .copy{border:1px solid var(--line);background:var(--card);border-radius:6px;padding:.15rem .6rem;font-size:.8rem;color:var(--muted)}.copy:hover{color:var(--ink);border-color:var(--muted)}
 .rid{font-family:var(--mono);font-weight:600}
 .lvl{display:inline-block;font-size:.7rem;font-weight:700;letter-spacing:.04em;border-radius:4px;padding:0 .35rem;border:1px solid}
-.lvl-MUST{color:#3538cd;border-color:#a4bcfd;background:#eef4ff}.lvl-SHOULD{color:#6941c6;border-color:#d6bbfb;background:#f9f5ff}
+.lvl-MUST{color:#3538cd;border-color:#a4bcfd;background:#eef4ff}.lvl-SHOULD{color:#0e7090;border-color:#7cd4fd;background:#f0f9ff}
 .tag{display:inline-block;margin-left:.5rem;font-size:.72rem;border-radius:4px;padding:0 .35rem;background:var(--na-bg);color:var(--na);border:1px solid var(--na-bd)}
 .tag-expired{background:var(--fail-bg);color:var(--fail);border-color:var(--fail-bd)}.tag-fixed{background:var(--pass-bg);color:var(--pass);border-color:var(--pass-bd)}
 .st{display:inline-block;text-align:center;font-size:.75rem;font-weight:700;border-radius:99px;padding:.05rem .55rem;border:1px solid;white-space:nowrap}
 .st-fail{color:var(--fail);background:var(--fail-bg);border-color:var(--fail-bd)}.st-warn{color:var(--warn);background:var(--warn-bg);border-color:var(--warn-bd)}
-.st-pass{color:var(--pass);background:var(--pass-bg);border-color:var(--pass-bd)}.st-not-applicable{color:var(--na);background:var(--na-bg);border-color:var(--na-bd)}
+.st-error{color:var(--err);background:var(--err-bg);border-color:var(--err-bd)}.st-pass{color:var(--pass);background:var(--pass-bg);border-color:var(--pass-bd)}.st-not-applicable{color:var(--na);background:var(--na-bg);border-color:var(--na-bd)}
 .scroll{overflow-x:auto;background:var(--card);border:1px solid var(--line);border-radius:10px}
 .matrix table{border-collapse:collapse;width:100%;font-size:.9rem}.matrix th,.matrix td{padding:.4rem .7rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
 .matrix thead th{font-size:.75rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);background:#fafbfc}.matrix tr:last-child>*{border-bottom:0}
@@ -47,20 +52,20 @@ code,pre{font-family:var(--mono);font-size:.85em}a{color:var(--accent)}button{fo
 .chips{display:flex;flex-wrap:wrap;gap:.25rem}.chips .chip{font-family:var(--mono);font-size:.72rem;padding:.05rem .35rem;border-radius:4px;border:1px solid;text-decoration:none}
 .chip.st-pass{opacity:.85}.cnt{border:1px solid;border-radius:6px;min-width:2rem;font-weight:700;padding:0 .4rem;background:none}
 .cnt-fail{color:var(--fail);border-color:var(--fail-bd);background:var(--fail-bg)}.cnt-warn{color:var(--warn);border-color:var(--warn-bd);background:var(--warn-bg)}
-.cnt-pass{color:var(--pass);border-color:var(--pass-bd)}.cnt-not-applicable{color:var(--na);border-color:var(--na-bd)}.zero{color:#c0c5cf}
+.cnt-error{color:var(--err);border-color:var(--err-bd);background:var(--err-bg)}.cnt-pass{color:var(--pass);border-color:var(--pass-bd)}.cnt-not-applicable{color:var(--na);border-color:var(--na-bd)}.zero{color:#c0c5cf}
 .toolbar{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:.5rem .6rem;align-items:center;background:var(--bg);padding:.6rem 0;border-bottom:1px solid var(--line)}
 .fgroup{display:flex;flex-wrap:wrap;gap:.35rem}.fbtn{display:inline-flex;align-items:center;gap:.35rem;border:1px solid var(--line);background:var(--card);border-radius:99px;padding:.2rem .7rem;font-size:.85rem}
-.fbtn .dot{width:.6rem;height:.6rem;border-radius:50%}.fbtn-fail .dot{background:var(--fail)}.fbtn-warn .dot{background:var(--warn)}.fbtn-pass .dot{background:var(--pass)}.fbtn-not-applicable .dot{background:var(--na-bd)}
+.fbtn .dot{width:.6rem;height:.6rem;border-radius:50%}.fbtn-fail .dot{background:var(--fail)}.fbtn-warn .dot{background:var(--warn)}.fbtn-error .dot{background:var(--err)}.fbtn-pass .dot{background:var(--pass)}.fbtn-not-applicable .dot{background:var(--na-bd)}
 .fbtn[aria-pressed=true]{border-color:var(--ink);background:var(--ink);color:#fff}.fcount{font-size:.75rem;opacity:.75}
 .toolbar select,.toolbar input{font:inherit;font-size:.88rem;border:1px solid var(--line);border-radius:6px;padding:.25rem .5rem;background:var(--card);color:var(--ink)}
 .toolbar select{max-width:12.5rem}.toolbar input{flex:1 1 180px;min-width:140px}.reset{border:0;background:none;color:var(--accent);font-size:.85rem}.shown{font-size:.82rem;color:var(--muted);margin-left:auto}
 .empty{padding:1rem;background:var(--card);border:1px dashed var(--line);border-radius:10px;text-align:center;color:var(--muted)}
 .req{scroll-margin-top:6.5rem;background:var(--card);border:1px solid var(--line);border-left:4px solid var(--na-bd);border-radius:8px;margin:.4rem 0}
-.req.s-fail{border-left-color:var(--fail)}.req.s-warn{border-left-color:var(--warn)}.req.s-pass{border-left-color:var(--pass)}
+.req.s-fail{border-left-color:var(--fail)}.req.s-error{border-left-color:var(--err)}.req.s-warn{border-left-color:var(--warn)}.req.s-pass{border-left-color:var(--pass)}
 .req>summary{display:grid;grid-template-columns:1rem 7.3rem 5.4rem 4.2rem minmax(0,1fr) auto;gap:.15rem .6rem;align-items:baseline;padding:.55rem .9rem;cursor:pointer;list-style:none}
 .req>summary>*{justify-self:start}.req>summary>.st{justify-self:stretch;padding:.05rem .3rem}.req>summary::-webkit-details-marker{display:none}.req>summary::before{content:"\25B8";color:var(--muted);transition:transform .15s}.req[open]>summary::before{transform:rotate(90deg)}
 .req>summary:hover{background:#fafbfc}.req .rtitle{font-weight:600}.req .reason{grid-column:3/-1;color:var(--muted);font-size:.86rem;overflow-wrap:anywhere;white-space:pre-line}
-.req.s-fail .reason{color:#7a271a}.req.s-pass .reason{grid-column:6;grid-row:1;justify-self:end;font-size:.8rem}.req.flash{box-shadow:0 0 0 3px #84adff}
+.req.s-fail .reason{color:#7a271a}.req.s-error .reason{color:#3e1a73}.req.s-pass .reason{grid-column:6;grid-row:1;justify-self:end;font-size:.8rem}.req.flash{box-shadow:0 0 0 3px #84adff}
 .req-body{padding:.25rem 1.1rem 1rem 2.5rem;border-top:1px solid var(--line)}
 .statement{margin:.75rem 0;max-width:80ch}.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0;font-size:.88rem}
 .facts dt{color:var(--muted)}.facts dd{margin:0}.src{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:4px;padding:0 .35rem;margin-right:.3rem}
@@ -69,9 +74,9 @@ code,pre{font-family:var(--mono);font-size:.85em}a{color:var(--accent)}button{fo
 h4{margin:1rem 0 .4rem;font-size:.9rem}h5{margin:.75rem 0 .3rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 .ev{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;margin:.5rem 0;background:#fcfcfd}
 .ev-head{display:flex;flex-wrap:wrap;gap:.25rem .6rem;align-items:baseline}.ev-head .loc{font-family:var(--mono);font-size:.78rem;color:var(--muted)}
-.oc{font-size:.72rem;font-weight:700;text-transform:uppercase;border-radius:4px;padding:0 .35rem;background:var(--na-bg);color:var(--na)}.oc-failed,.oc-timedOut{background:var(--fail-bg);color:var(--fail)}.oc-passed{background:var(--pass-bg);color:var(--pass)}.oc-seen{background:var(--na-bg);color:var(--na)}
+.oc{font-size:.72rem;font-weight:700;text-transform:uppercase;border-radius:4px;padding:0 .35rem;background:var(--na-bg);color:var(--na)}.oc-failed,.oc-timedOut{background:var(--fail-bg);color:var(--fail)}.oc-passed{background:var(--pass-bg);color:var(--pass)}.oc-interrupted,.oc-skipped{background:var(--err-bg);color:var(--err)}.culprit{font-size:.72rem;font-weight:700;border-radius:4px;padding:0 .35rem;background:var(--fail-bg);color:var(--fail)}.oc-seen{background:var(--na-bg);color:var(--na)}
 pre{margin:.4rem 0;padding:.6rem .75rem;background:#f8f9fb;border:1px solid var(--line);border-radius:6px;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere;max-height:32rem}
-pre.msg{background:#f8f9fb}.s-fail pre.msg{background:var(--fail-bg);border-color:var(--fail-bd);color:#55160c}.s-warn pre.msg{background:var(--warn-bg);border-color:var(--warn-bd);color:#4e1d09}
+pre.msg{background:#f8f9fb}.s-fail pre.msg{background:var(--fail-bg);border-color:var(--fail-bd);color:#55160c}.s-warn pre.msg{background:var(--warn-bg);border-color:var(--warn-bd);color:#4e1d09}.s-error pre.msg{background:var(--err-bg);border-color:var(--err-bd);color:#2c1052}
 ol.steps{margin:.25rem 0;padding-left:2.2rem;font-family:var(--mono);font-size:.82rem;background:#f8f9fb;border:1px solid var(--line);border-radius:6px;padding-top:.4rem;padding-bottom:.4rem}
 ol.steps li:last-child{color:var(--fail);font-weight:600}
 .code{position:relative}.code pre{padding-right:4.5rem;background:#101828;color:#e4e7ec;border-color:#101828}.code .copy{position:absolute;top:.35rem;right:.35rem;background:#344054;color:#fff;border-color:#475467}
@@ -83,19 +88,19 @@ ol.steps li:last-child{color:var(--fail);font-weight:600}
 table.hdrs{border-collapse:collapse;font-family:var(--mono);font-size:.76rem;width:100%}.hdrs th,.hdrs td{text-align:left;vertical-align:top;padding:.1rem .4rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}.hdrs th{color:var(--muted);font-weight:500;width:35%}
 .ex-body .muted{font-size:.82rem;margin:.3rem 0}.bodyd>summary{cursor:pointer;font-size:.8rem;color:var(--muted);margin-top:.4rem}.muted{color:var(--muted)}.foot{margin-top:2.5rem;font-size:.8rem;color:var(--muted);text-align:center}
 .noscript{padding:1rem;background:var(--warn-bg);border-radius:8px}
-@media (max-width:860px){.overview{grid-template-columns:1fr}.tiles{grid-template-columns:repeat(4,1fr)}.ex-cols{grid-template-columns:1fr}}
-@media (max-width:640px){body{padding:.75rem .75rem 2rem;font-size:14px}.verdict-word{font-size:1.6rem}.tiles{grid-template-columns:repeat(2,1fr)}
+@media (max-width:860px){.overview{grid-template-columns:1fr}.tiles{grid-template-columns:repeat(5,1fr)}.ex-cols{grid-template-columns:1fr}}
+@media (max-width:640px){body{padding:.75rem .75rem 2rem;font-size:14px}.verdict-word{font-size:1.6rem}.tiles{grid-template-columns:repeat(3,1fr)}
 .req>summary{grid-template-columns:1rem auto auto minmax(0,1fr)}.req .rtitle,.req .reason,.req.s-pass .reason{grid-column:2/-1;grid-row:auto;justify-self:start}.req-body{padding-left:1rem}
 .matrix .chips-col{display:none}.matrix th,.matrix td{padding:.4rem .45rem}.matrix .n{width:2.8rem}.shown{margin-left:0}.toolbar{position:static}.req{scroll-margin-top:.5rem}.toolbar select{flex:1 1 40%;max-width:none}}
 @media print{body{background:#fff;max-width:none;padding:0;font-size:11pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.toolbar,.copy,.reset,.cmd .copy{display:none}.tile{box-shadow:none}.req,.ev,.what-failed,tr{break-inside:avoid}pre{max-height:none}a{text-decoration:none}}
+.toolbar,.copy,.reset,.cmd .copy{display:none}.tile{box-shadow:none}.req,.ev,.what-failed,.could-not-check,tr{break-inside:avoid}pre{max-height:none}a{text-decoration:none}}
 `;
 
 export const REPORT_JS = String.raw`(function () {
 'use strict';
 var data = JSON.parse(document.getElementById('report-data').textContent);
 var STATUSES = data.statuses, LABELS = data.labels;
-var GROUPS = { fail: 'Failures', warn: 'Warnings', pass: 'Passed', 'not-applicable': 'Not applicable' };
+var GROUPS = { fail: 'Failures', error: 'What could not be checked', warn: 'Warnings', pass: 'Passed', 'not-applicable': 'Not applicable' };
 var reqs = data.requirements;
 var byId = new Map(reqs.map(function (r) { return [r.id, r]; }));
 var areas = data.areas.slice();
@@ -162,10 +167,10 @@ function bodyBlock(text) {
   if (text === undefined) return h('p', { class: 'muted' }, 'No body.');
   return h('details', { class: 'bodyd', open: text.split('\n').length <= 40 }, h('summary', {}, 'Body · ' + size(text)), h('pre', {}, text));
 }
-function exchange(x, open) {
+function exchange(x, open, culprit) {
   var cls = x.status === undefined ? 'cerr' : 'c' + String(x.status).charAt(0);
-  return h('details', { class: 'ex', open: open },
-    h('summary', {}, h('span', { class: 'method' }, x.method), h('span', { class: 'url' }, x.url),
+  return h('details', { class: 'ex' + (culprit ? ' ex-culprit' : ''), open: open },
+    h('summary', {}, culprit ? h('span', { class: 'culprit', title: 'the exchange whose answer broke the rule' }, 'broke the rule') : null, h('span', { class: 'method' }, x.method), h('span', { class: 'url' }, x.url),
       h('span', { class: 'code-st ' + cls }, x.status === undefined ? 'no answer' : String(x.status)),
       h('span', { class: 'dur' }, fmtMs(x.durationMs)),
       x.retries ? h('span', { class: 'dur', title: 'answered 429/503 (or reset) and sent again' }, 'after ' + x.retries + (x.retries === 1 ? ' retry' : ' retries') + ' (' + fmtMs(x.retryWaitMs) + ' waiting)') : null, x.operationId ? h('span', { class: 'op' }, x.operationId) : null),
@@ -178,13 +183,14 @@ function exchange(x, open) {
 }
 function evidence(e, r) {
   var failed = r.status === 'fail' || r.status === 'warn';
+  var focus = typeof e.culprit === 'number' ? e.culprit : (failed || r.status === 'error') ? e.exchanges.length - 1 : -1;
   return h('div', { class: 'ev ev-' + e.outcome },
     h('div', { class: 'ev-head' }, failed && e.outcome === 'passed' ? h('span', { class: 'oc oc-seen', title: 'the test passed; this violation was recorded on one of its exchanges' }, 'seen during') : h('span', { class: 'oc oc-' + e.outcome }, e.outcome), h('strong', {}, e.test), e.location ? h('span', { class: 'loc' }, e.location) : null),
     e.text ? h('pre', { class: 'msg' }, e.text) : null,
     e.steps.length ? [h('h5', {}, e.stepsTitle || 'Shrunk sequence'), h('ol', { class: 'steps' }, e.steps.map(function (s) { return h('li', {}, s); }))] : null,
     e.replay ? [h('h5', {}, 'Replay'), codeBlock(e.replay, 'replay')] : null,
     e.exchanges.length ? [h('h5', {}, 'Exchanges (' + e.exchanges.length + ')'),
-      e.exchanges.map(function (x, i) { return exchange(x, failed && i === e.exchanges.length - 1); })] : null);
+      e.exchanges.map(function (x, i) { return exchange(x, i === focus, i === e.culprit); })] : null);
 }
 function body(r) {
   var codes = r.codes.map(function (c) { return h('span', { class: 'src', title: c[1] }, c[0] + ' · ' + c[1]); });
@@ -194,7 +200,7 @@ function body(r) {
       h('dt', {}, 'Check time'), h('dd', {}, fmtMs(r.durationMs))),
     r.baseline ? h('div', { class: 'note note-' + r.baseline.kind }, r.baseline.text, r.baseline.link ? [' · ', h('a', { href: r.baseline.link, rel: 'noreferrer' }, r.baseline.link)] : null) : null,
     r.evidence.length ? [h('h4', {}, 'Evidence'), r.evidence.map(function (e) { return evidence(e, r); })]
-      : h('p', { class: 'muted' }, r.status === 'not-applicable' ? 'No check ran: ' + r.reason : 'No evidence recorded.'));
+      : h('p', { class: 'muted' }, r.status === 'not-applicable' ? 'No check ran: ' + r.reason : r.status === 'error' ? 'The kit could not check this: ' + r.reason : 'No evidence recorded.'));
 }
 function row(r) {
   var tag = r.baseline ? h('span', { class: 'tag tag-' + r.baseline.kind }, r.baseline.kind === 'expected' ? 'known failure' : r.baseline.kind === 'fixed' ? 'baseline: fixed' : 'baseline expired') : null;

@@ -1,5 +1,5 @@
-// index.html: one self-contained file a person reads in a minute: the verdict, the counts and what failed at the top,
-// then a matrix by area and every requirement with its evidence. Inline CSS and JS, the data as a JSON block, no
+// index.html: one self-contained file a person reads in a minute: the verdict, the counts, what failed and what could
+// not be checked at the top, then a matrix by area and every requirement with its evidence. Inline CSS and JS, the data as a JSON block, no
 // network. The top is rendered here (readable even with scripts blocked); the rest is built by the client script
 // with textContent only, so nothing a target answers can become markup. A hash-pinned CSP is the second fence.
 import { createHash } from 'node:crypto';
@@ -26,7 +26,7 @@ export interface ViewExchange {
 }
 export interface ViewEvidence {
   test: string; outcome: string; location?: string; text: string; steps: string[]; stepsTitle?: string; replay?: string;
-  exchanges: ViewExchange[];
+  exchanges: ViewExchange[]; culprit?: number;
 }
 export interface ViewRequirement {
   id: string; level: string; area: string; areaName: string; title: string; statement: string; sources: string[];
@@ -120,7 +120,7 @@ function evidenceOf(e: Evidence): ViewEvidence {
   const location = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}` : undefined;
   return {
     test: e.test, outcome: e.outcome, ...(location ? { location } : {}), ...parseMessage(e.message ?? ''),
-    exchanges: (e.exchanges ?? []).map(exchangeOf),
+    exchanges: (e.exchanges ?? []).map(exchangeOf), ...(typeof e.culprit === 'number' ? { culprit: e.culprit } : {}),
   };
 }
 
@@ -187,15 +187,25 @@ function whatFailed(list: ViewRequirement[], warnings: ViewRequirement[]): strin
   return `<section class="what-failed" aria-labelledby="wf-h"><h2 id="wf-h">What failed <span class="count">${list.length}</span></h2><ol>${items}</ol>${warns}</section>`;
 }
 
+/** What the kit could not check, right under what failed: a MUST here leaves the run without a verdict. */
+function couldNotCheck(list: ViewRequirement[]): string {
+  if (list.length === 0) return '';
+  const items = [...list].sort((a, b) => (a.level === 'MUST' ? 0 : 1) - (b.level === 'MUST' ? 0 : 1)).map((r) => {
+    const note = r.level === 'MUST' ? '' : '<span class="tag">SHOULD: does not fail the run</span>';
+    return `<li><a href="#open=${escapeHtml(r.id)}" data-open="${escapeHtml(r.id)}"><code class="rid">${escapeHtml(r.id)}</code> <span class="lvl lvl-${escapeHtml(r.level)}">${escapeHtml(r.level)}</span> <strong>${escapeHtml(r.title)}</strong></a>${note}<div class="why">${escapeHtml(firstLine(r.reason))}</div></li>`;
+  }).join('');
+  return `<section class="could-not-check" aria-labelledby="cnc-h"><h2 id="cnc-h">What could not be checked <span class="count">${list.length}</span></h2><p class="also">The kit could not check these: not the target's failure, and no pass either.</p><ol>${items}</ol></section>`;
+}
+
+export const VERDICT_WORD: Record<Results['verdict'], string> = { conformant: 'CONFORMANT', 'non-conformant': 'NON-CONFORMANT', 'no-verdict': 'NO VERDICT' };
+const VERDICT_CLASS: Record<Results['verdict'], string> = { conformant: 'ok', 'non-conformant': 'bad', 'no-verdict': 'none' };
+
 function header(results: Results, reqs: ViewRequirement[]): string {
-  const ok = results.verdict === 'conformant';
   const failed = reqs.filter((r) => r.status === 'fail');
   const warnings = reqs.filter((r) => r.status === 'warn');
-  const known = failed.filter((r) => r.baseline?.kind === 'expected').length;
-  const must = failed.filter((r) => r.level === 'MUST').length;
-  const gist = ok
-    ? `Every MUST requirement that applies passed${warnings.length ? `; ${warnings.length} SHOULD warning${warnings.length === 1 ? '' : 's'}` : ''}.`
-    : `${failed.length} requirement${failed.length === 1 ? '' : 's'} failed (${must} MUST)${known ? `, ${known} of them known failures in the baseline` : ''}.`;
+  // the verdict and why are decideVerdict's answer (cli/verdict.ts), never worked out again here
+  const reason = results.verdictReason ?? '';
+  const gist = reason ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` : '';
   const duration = Date.parse(results.finishedAt) - Date.parse(results.startedAt);
   const meta: [string, string][] = [
     ['Target', `${results.target}${results.embedded && !results.target.includes('embedded') ? ' (embedded reference server)' : ''}`],
@@ -209,10 +219,11 @@ function header(results: Results, reqs: ViewRequirement[]): string {
   const playwright = results.playwrightReport && !/^\s*(javascript|data|vbscript):/i.test(results.playwrightReport)
     ? `<a class="pw" href="${escapeHtml(results.playwrightReport)}">Playwright report (traces, logs) →</a>` : '';
   return `<header class="top">
-<div class="verdict verdict-${ok ? 'ok' : 'bad'}"><div class="verdict-main"><span class="verdict-word" id="verdict">${ok ? 'CONFORMANT' : 'NON-CONFORMANT'}</span><span class="gist">${escapeHtml(gist)}</span></div><div class="verdict-side">Flow Service conformance report</div></div>
+<div class="verdict verdict-${VERDICT_CLASS[results.verdict] ?? 'bad'}"><div class="verdict-main"><span class="verdict-word" id="verdict">${VERDICT_WORD[results.verdict] ?? escapeHtml(String(results.verdict))}</span><span class="gist">${escapeHtml(gist)}</span></div><div class="verdict-side">Flow Service conformance report</div></div>
 <div class="overview"><dl class="meta">${meta.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd${k === 'Target' ? ' class="target"' : ''}>${escapeHtml(v)}</dd></div>`).join('')}</dl>
 <div class="tiles" role="group" aria-label="Counts by status">${tiles}</div></div>
 ${whatFailed(failed, warnings)}
+${couldNotCheck(reqs.filter((r) => r.status === 'error'))}
 <div class="run-links"><div class="cmd"><span class="cmd-lbl">Re-run</span><code id="command">${escapeHtml(results.command)}</code><button type="button" class="copy" data-copy="command">Copy</button></div>${playwright}</div>
 </header>`;
 }
@@ -223,7 +234,7 @@ export function renderHtmlReport(results: Results): string {
     areas: Object.entries(results.areas), statuses: STATUS_ORDER, labels: STATUS_LABEL, requirements: reqs,
   };
   const cspHash = createHash('sha256').update(REPORT_JS).digest('base64');
-  const title = `${results.verdict === 'conformant' ? 'CONFORMANT' : 'NON-CONFORMANT'} · ${results.target} · Flow Service conformance`;
+  const title = `${VERDICT_WORD[results.verdict] ?? results.verdict} · ${results.target} · Flow Service conformance`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,5 +1,7 @@
 // junit.xml: one testcase per requirement, named by ID and title; failures carry the reason and evidence messages,
-// not-applicable requirements are skipped with their reason, SHOULD warnings pass with the warning in system-out.
+// what the kit could not check is an <error> (counted in `errors`), not-applicable requirements are skipped with
+// their reason, SHOULD warnings pass with the warning in system-out. The run's verdict (cli/verdict.ts) is a
+// testsuite property: a SHOULD error shows here as an <error> but, as the verdict says, does not fail the run.
 import type { Results } from './results.ts';
 
 function xml(text: string): string {
@@ -20,6 +22,8 @@ export function renderJunit(results: Results): string {
       case 'fail':
         if (r.baseline?.expected && !r.baseline.expired) return `${open}\n      <skipped message="${xml(`known failure: ${r.reason}`)}"/>\n      <system-out>${xml(evidence + baseline)}</system-out>\n    </testcase>`;
         return `${open}\n      <failure message="${xml(r.reason)}" type="${r.level}">${xml(evidence + baseline)}</failure>\n    </testcase>`;
+      case 'error':
+        return `${open}\n      <error message="${xml(`could not check: ${r.reason}`)}" type="${r.level}">${xml(evidence)}</error>\n    </testcase>`;
       case 'warn':
         return `${open}\n      <system-out>${xml(`WARNING (${r.level}): ${r.reason}\n${evidence}`)}</system-out>\n    </testcase>`;
       case 'not-applicable':
@@ -30,10 +34,13 @@ export function renderJunit(results: Results): string {
   });
   const failures = results.requirements.filter((r) => r.status === 'fail' && !(r.baseline?.expected && !r.baseline.expired)).length;
   const skipped = counts.skipped + (results.summary.fail - failures);
+  const errors = results.summary.error ?? 0;
+  const properties = [`    <properties>`, `      <property name="verdict" value="${xml(results.verdict)}"/>`, `      <property name="verdictReason" value="${xml(results.verdictReason ?? '')}"/>`, `    </properties>`];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="flow-service-conformance" tests="${counts.tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds.toFixed(3)}">`,
-    `  <testsuite name="${xml(`Flow Service conformance: ${results.target}`)}" tests="${counts.tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds.toFixed(3)}" timestamp="${results.startedAt}">`,
+    `<testsuites name="flow-service-conformance" tests="${counts.tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds.toFixed(3)}">`,
+    `  <testsuite name="${xml(`Flow Service conformance: ${results.target}`)}" tests="${counts.tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds.toFixed(3)}" timestamp="${results.startedAt}">`,
+    ...properties,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

@@ -1,11 +1,13 @@
 // The Playwright reporter the CLI runs the suites with. It keeps every test's outcome (tags, status, errors,
 // annotations, the exchanges attached as evidence) in outcomes.json for the CLI to fold, and prints a line per
-// requirement as soon as all of its checks have finished (with a live count on a TTY, none in CI).
+// requirement as soon as all of its checks have finished (with a live count on a TTY, none in CI): ✓ pass, ✗ the
+// target failed, ? the kit could not check, – not applicable. A test the runner never started (the run was
+// interrupted) is kept too, marked not-run, so the fold can say so rather than call the requirement filtered out.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { loadCatalogue } from './catalogue.ts';
-import { requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
+import { harnessReason, isHarnessError, NOT_RUN, requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
 
 export const OUTCOMES_FILE = 'outcomes.json';
 
@@ -17,12 +19,22 @@ export function uniqueAnnotations(annotations: { type: string; description?: str
     .map((a) => ({ type: a.type, ...(a.description ? { description: a.description } : {}) }));
 }
 
+/** Why the runner ended before a test started, as the fold's reason says it. */
+function notRunReason(status: FullResult['status']): string {
+  if (status === 'interrupted') return 'not run: the run was interrupted';
+  if (status === 'timedout') return 'not run: the run reached its global time limit first';
+  return 'not run: the test runner stopped before this check started';
+}
+
+type Mark = '✓' | '✗' | '?' | '–';
+
 export default class OutcomesReporter implements Reporter {
   private readonly outcomes: TestOutcome[] = [];
   private readonly pending = new Map<string, number>();
-  private readonly failedIds = new Set<string>();
-  private readonly skippedOnly = new Map<string, boolean>();
+  private readonly byId = new Map<string, TestOutcome[]>();
   private readonly durations = new Map<string, number>();
+  private planned: TestCase[] = [];
+  private readonly ended = new Set<string>();
   private total = 0;
   private done = 0;
   private rootDir = '';
@@ -30,7 +42,9 @@ export default class OutcomesReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.rootDir = config.rootDir;
-    for (const test of suite.allTests()) {
+    // the suite holds only what this run will run: after --grep and --shard
+    this.planned = suite.allTests();
+    for (const test of this.planned) {
       this.total++;
       for (const id of requirementIdsOf(test.tags)) this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
     }
@@ -38,43 +52,59 @@ export default class OutcomesReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const exchanges = result.attachments.find((a) => a.name === 'exchanges' && a.body);
-    const outcome: TestOutcome = {
-      title: test.title,
-      file: relative(this.rootDir, test.location.file),
-      line: test.location.line,
-      tags: test.tags,
+    this.settle(test, {
+      ...this.about(test),
       status: result.status,
       durationMs: result.duration,
       errors: result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')),
       annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? [])]),
       ...(exchanges?.body ? { exchanges: JSON.parse(exchanges.body.toString('utf8')) as unknown[] } : {}),
-    };
-    this.outcomes.push(outcome);
-    this.done++;
-    for (const id of requirementIdsOf(test.tags)) {
-      if (result.status !== 'passed' && result.status !== 'skipped') this.failedIds.add(id);
-      this.skippedOnly.set(id, (this.skippedOnly.get(id) ?? true) && result.status === 'skipped');
-      this.durations.set(id, (this.durations.get(id) ?? 0) + result.duration);
-      const left = (this.pending.get(id) ?? 1) - 1;
-      this.pending.set(id, left);
-      if (left === 0) this.printRequirement(id, outcome);
-    }
+    });
     if (this.live) process.stdout.write(`\r\u001b[2K  ${this.done}/${this.total} checks`);
   }
 
-  private printRequirement(id: string, last: TestOutcome): void {
-    const mark = this.failedIds.has(id) ? '✗' : this.skippedOnly.get(id) ? '–' : '✓';
-    const reason = this.failedIds.has(id)
-      ? `  ${(this.outcomes.filter((o) => requirementIdsOf(o.tags).includes(id) && o.errors.length).map((o) => o.errors[0]!.split('\n')[0])[0] ?? '').replace(/^[A-Za-z]*(Error|Failure): /, '').slice(0, 160)}`
-      : this.skippedOnly.get(id) ? `  ${(last.annotations.find((a) => a.type === 'skip')?.description ?? '').slice(0, 120)}` : '';
+  private about(test: TestCase): Pick<TestOutcome, 'title' | 'file' | 'line' | 'tags'> {
+    return { title: test.title, file: relative(this.rootDir, test.location.file), line: test.location.line, tags: test.tags };
+  }
+
+  private settle(test: TestCase, outcome: TestOutcome): void {
+    this.outcomes.push(outcome);
+    this.ended.add(test.id);
+    this.done++;
+    for (const id of requirementIdsOf(test.tags)) {
+      this.byId.set(id, [...(this.byId.get(id) ?? []), outcome]);
+      this.durations.set(id, (this.durations.get(id) ?? 0) + outcome.durationMs);
+      const left = (this.pending.get(id) ?? 1) - 1;
+      this.pending.set(id, left);
+      if (left === 0) this.printRequirement(id);
+    }
+  }
+
+  private printRequirement(id: string): void {
+    const tests = this.byId.get(id) ?? [];
+    const failed = tests.find((t) => t.status === 'failed' && !isHarnessError(t));
+    const harness = tests.find(isHarnessError);
+    const mark: Mark = failed ? '✗' : harness ? '?' : tests.every((t) => t.status === 'skipped') ? '–' : '✓';
+    const why = {
+      '✗': () => (failed?.errors[0] ?? '').split('\n')[0]!.replace(/^[A-Za-z]*(Error|Failure): /, ''),
+      '?': () => `could not check: ${harnessReason(harness!)}`,
+      '–': () => tests[tests.length - 1]?.annotations.find((a) => a.type === 'skip')?.description ?? '',
+      '✓': () => '',
+    }[mark]().slice(0, 160);
     const requirement = loadCatalogue().byId.get(id);
     const title = (requirement?.title ?? '').slice(0, 70);
-    const line = `${mark} ${id.padEnd(9)} ${(requirement?.level ?? '').padEnd(6)} ${title.padEnd(70)} ${(this.durations.get(id) ?? 0).toString().padStart(5)} ms${reason ? `\n${' '.repeat(19)}${reason.trim()}` : ''}`;
+    const line = `${mark} ${id.padEnd(9)} ${(requirement?.level ?? '').padEnd(6)} ${title.padEnd(70)} ${(this.durations.get(id) ?? 0).toString().padStart(5)} ms${why ? `\n${' '.repeat(19)}${why.trim()}` : ''}`;
     process.stdout.write(this.live ? `\r\u001b[2K${line}\n` : `${line}\n`);
   }
 
-  onEnd(): void {
+  onEnd(result: FullResult): void {
     if (this.live) process.stdout.write('\r\u001b[2K');
+    for (const test of this.planned.filter((t) => !this.ended.has(t.id))) {
+      this.settle(test, {
+        ...this.about(test), status: 'skipped', durationMs: 0, errors: [],
+        annotations: [...uniqueAnnotations(test.annotations), { type: NOT_RUN, description: notRunReason(result.status) }],
+      });
+    }
     const dir = process.env.FLOW_CONFORMANCE_REPORT_DIR;
     if (dir) writeFileSync(join(dir, OUTCOMES_FILE), JSON.stringify(this.outcomes));
   }

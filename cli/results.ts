@@ -1,11 +1,12 @@
 // results.json: the run's source of truth. junit.xml and index.html are views of it. Its JSON Schema is
 // specs/results.schema.json.
-import type { RequirementResult, Status } from './fold.ts';
+import type { RequirementResult, Selection, Status } from './fold.ts';
+import type { Verdict } from './verdict.ts';
 
 export interface BaselineNote {
   /** The requirement failed and the baseline expected it: it does not fail the run. */
   expected?: { reason: string; expires?: string; link?: string };
-  /** The baseline lists this requirement but it passed: the entry can go. */
+  /** The baseline lists this requirement but it passed: the entry can go. (An `error` did not pass: never fixed.) */
   fixed?: boolean;
   /** The baseline entry's expiry date has passed. */
   expired?: boolean;
@@ -29,7 +30,10 @@ export interface Results {
   finishedAt: string;
   strict: boolean;
   seed: number | null;
-  verdict: 'conformant' | 'non-conformant';
+  /** decideVerdict's answer (cli/verdict.ts); `no-verdict`: a MUST requirement could not be checked. */
+  verdict: Verdict;
+  /** Why, in one line: the headline of the summary and the HTML report. */
+  verdictReason: string;
   summary: Record<Status, number>;
   requirements: ResultRecord[];
   areas: Record<string, string>;
@@ -40,6 +44,8 @@ export interface Results {
   command: string;
   /** What the run created and deleted; anything left behind stays in ledger.jsonl for `flow-conformance cleanup`. */
   cleanup?: { created: number; deleted: number; leftBehind: { kind: string; id: string; sandbox: string; reason: string }[] };
+  /** What the run selected (--requirement, --grep, --shard): merge reads it back from each shard. */
+  selection?: Selection;
   /** The run was stopped by SIGINT or SIGTERM before every check ran. */
   interrupted?: boolean;
   /** --read-only: only GETs were sent. */

@@ -11,7 +11,7 @@ import { FAULT_NAMES, isFaultName } from '../server/faults.ts';
 import { UsageError, type RunOptions } from './args.ts';
 import { readBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
-import type { TestOutcome } from './fold.ts';
+import type { Selection, TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
 import { isLoopback } from './ims.ts';
 import { credentialsFromEnv } from './platform-http.ts';
@@ -38,6 +38,15 @@ function grepFor(options: RunOptions): string | undefined {
   const ids = options.requirements.length ? `(${options.requirements.map((id) => `@${id}\\b`).join('|')})` : undefined;
   if (ids && options.grep) return `^(?=.*${ids})(?=.*(${options.grep}))`;
   return ids ?? options.grep;
+}
+
+/** What this run left out, so the requirements it did not run say why (cli/fold.ts). */
+function selectionOf(options: RunOptions): Selection {
+  return {
+    ...(options.requirements.length ? { requirements: options.requirements } : {}),
+    ...(options.grep ? { grep: options.grep } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+  };
 }
 
 /** --config, or ./flow-conformance.config.ts in the user's directory (the suites run from the package's). */
@@ -163,13 +172,9 @@ export async function runConformance(options: RunOptions): Promise<number> {
     interrupted,
     readOnly: options.readOnly,
     ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests } : {}),
+    selection: selectionOf(options),
     command: ['flow-conformance', ...process.argv.slice(2)].join(' '),
   };
-  const code = writeReports(reportDir, outcomes, context, options.reportDir === undefined);
-  const budgetSpent = outcomes.some((o) => o.annotations.some((a) => a.type === 'skip' && a.description?.includes('--max-requests')));
-  if (budgetSpent && code === 0) {
-    console.error(`flow-conformance: stopped at --max-requests ${options.maxRequests}: the checks after that point did not run, so this is no verdict`);
-    return 2;
-  }
-  return interrupted ? 130 : code;
+  // the exit code is the verdict's (cli/verdict.ts): 130 when interrupted, 2 when the budget or a MUST error left none
+  return writeReports(reportDir, outcomes, context, options.reportDir === undefined);
 }

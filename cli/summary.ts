@@ -1,4 +1,5 @@
-// The closing table: verdict, counts, the slowest checks, baseline news and where the reports are.
+// The closing table: verdict, counts, what failed, what could not be checked, the slowest checks, baseline news and
+// where the reports are. The verdict and its reason are decideVerdict's (cli/verdict.ts), read from the results.
 import type { Gate } from './baseline.ts';
 import type { Results } from './results.ts';
 
@@ -6,12 +7,13 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
   const { summary } = results;
   const color = process.stdout.isTTY && !process.env.CI && !process.env.NO_COLOR;
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const verdict = results.verdict === 'conformant' ? paint(32, 'CONFORMANT') : paint(31, 'NON-CONFORMANT');
+  const verdict = results.verdict === 'conformant' ? paint(32, 'CONFORMANT') : results.verdict === 'no-verdict' ? paint(35, 'NO VERDICT') : paint(31, 'NON-CONFORMANT');
   const seconds = ((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000).toFixed(1);
   const lines = [
     '',
     `Verdict      ${verdict}  (${results.embedded ? 'embedded reference server' : results.target}${results.strict ? ', strict' : ''}, ${seconds} s)`,
-    `Requirements ${summary.pass} pass · ${summary.fail} fail · ${summary.warn} warn · ${summary['not-applicable']} not applicable`,
+    `             ${results.verdictReason}`,
+    `Requirements ${summary.pass} pass · ${summary.fail} fail · ${summary.warn} warn · ${summary.error} error · ${summary['not-applicable']} not applicable`,
   ];
   const failing = results.requirements.filter((r) => r.status === 'fail' || r.status === 'warn');
   if (failing.length > 0) {
@@ -19,6 +21,14 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
     for (const r of failing) {
       const known = r.baseline?.expected ? (r.baseline.expired ? ' [baseline entry EXPIRED]' : ' [known failure]') : '';
       lines.push(`  ${r.status === 'fail' ? '✗' : '!'} ${r.id.padEnd(9)} ${r.level.padEnd(6)} ${r.title}${known}`);
+      lines.push(`      ${r.reason.split('\n')[0]!.slice(0, 200)}`);
+    }
+  }
+  const unchecked = results.requirements.filter((r) => r.status === 'error');
+  if (unchecked.length > 0) {
+    lines.push('', 'Could not check:');
+    for (const r of unchecked) {
+      lines.push(`  ? ${r.id.padEnd(9)} ${r.level.padEnd(6)} ${r.title}${r.level === 'MUST' ? '' : ' (SHOULD: does not fail the run)'}`);
       lines.push(`      ${r.reason.split('\n')[0]!.slice(0, 200)}`);
     }
   }
@@ -30,7 +40,7 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
     lines.push('', 'Draft support (read-only probe):');
     for (const spec of results.specs) lines.push(`  ${spec.collection === 'flowSpecs' ? 'flow spec      ' : 'connection spec'} ${String(spec.name).padEnd(28)} ${String(spec.id)}  isDraftModeSupported: ${JSON.stringify(spec.isDraftModeSupported)}`);
   }
-  if (results.interrupted) lines.push('', 'Interrupted: the checks that had not finished are missing from this verdict.');
+  if (results.interrupted) lines.push('', 'Interrupted: the checks that had not finished could not be checked (error).');
   const left = results.cleanup?.leftBehind ?? [];
   if (results.cleanup) {
     lines.push(left.length === 0

@@ -1,14 +1,16 @@
-// From test outcomes to the run's verdict: fold per requirement, apply the baseline, write results.json, junit.xml
-// and index.html, print the summary table, and return the exit code the CLI documents.
+// From test outcomes to the run's verdict: fold per requirement, apply the baseline, decide the verdict once
+// (cli/verdict.ts), write results.json, junit.xml and index.html, print the summary table, and return the exit code
+// the CLI documents.
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { applyBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
-import { fold, summaryOf, verdictOf, type TestOutcome } from './fold.ts';
+import { fold, summaryOf, type Selection, type TestOutcome } from './fold.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
 import type { Results } from './results.ts';
 import { printSummary } from './summary.ts';
+import { decideVerdict } from './verdict.ts';
 
 export interface ReportContext {
   target: string;
@@ -23,6 +25,12 @@ export interface ReportContext {
   interrupted?: boolean;
   readOnly?: boolean;
   maxRequests?: number;
+  selection?: Selection;
+}
+
+/** A check skipped for the --max-requests budget: the run stopped short of a verdict. */
+function budgetSpent(outcomes: TestOutcome[]): boolean {
+  return outcomes.some((o) => o.annotations.some((a) => a.type === 'skip' && a.description?.includes('--max-requests')));
 }
 
 /** The draft-support flags the spec checks saw (the read-only probe's main answer). */
@@ -43,8 +51,12 @@ function modelRun(outcomes: TestOutcome[]): Results['model'] {
 }
 
 export function writeReports(reportDir: string, outcomes: TestOutcome[], context: ReportContext, linkLatest: boolean): number {
-  const records = fold(outcomes, { strict: context.strict });
+  const records = fold(outcomes, { strict: context.strict, ...(context.selection ? { selection: context.selection } : {}), ...(context.interrupted ? { interrupted: true } : {}) });
   const gate = applyBaseline(records, context.baseline);
+  const decision = decideVerdict(records, {
+    strict: context.strict, ...(context.interrupted ? { interrupted: true } : {}),
+    ...(budgetSpent(outcomes) ? { maxRequestsSpent: context.maxRequests ?? 0 } : {}),
+  });
   const model = modelRun(outcomes);
   const results: Results = {
     kit: KIT,
@@ -54,7 +66,8 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     finishedAt: context.finishedAt.toISOString(),
     strict: context.strict,
     seed: model?.seed ?? null,
-    verdict: verdictOf(records),
+    verdict: decision.verdict,
+    verdictReason: decision.reason,
     summary: summaryOf(records),
     requirements: records,
     areas: loadCatalogue().areas,
@@ -65,6 +78,7 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     ...(context.interrupted ? { interrupted: true } : {}),
     ...(context.readOnly ? { readOnly: true } : {}),
     ...(context.maxRequests !== undefined ? { maxRequests: context.maxRequests } : {}),
+    ...(context.selection ? { selection: context.selection } : {}),
   };
   const specs = specsSeen(outcomes);
   if (specs) results.specs = specs;
@@ -84,7 +98,7 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
       // a file system without symlinks still has the dated folder
     }
   }
-  const failsGate = gate.unexpected.length > 0 || gate.expired.length > 0 || (context.strict && gate.fixed.length > 0);
   printSummary(results, gate, relative(process.cwd(), reportDir) || '.');
-  return failsGate ? 1 : 0;
+  if (decision.verdict === 'no-verdict') console.error(`flow-conformance: ${decision.reason}`);
+  return decision.exitCode;
 }

@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { renderHtmlReport } from '../../cli/html-report.ts';
 import type { Results } from '../../cli/results.ts';
-import { conformantRun, failingRun, INJECTION, PLANTED_API_KEY, PLANTED_SECRET, TARGET } from './sample-results.ts';
+import { conformantRun, failingRun, INJECTION, noVerdictRun, PLANTED_API_KEY, PLANTED_SECRET, TARGET } from './sample-results.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -62,11 +62,11 @@ test('the failing run shows the verdict, the counts and what failed at the top',
   await expect(page.locator('.meta')).toContainText(TARGET);
   await expect(page.locator('.meta')).toContainText('flow-service-conformance 0.1.0');
   await expect(page.locator('.meta')).toContainText('2 min 12 s');
-  for (const [status, count] of [['fail', 5], ['warn', 1], ['not-applicable', 3], ['pass', results.requirements.length - 9]] as const) {
+  for (const [status, count] of [['fail', 4], ['error', 2], ['warn', 1], ['not-applicable', 3], ['pass', results.requirements.length - 10]] as const) {
     await expect(page.locator(`[data-count="${status}"]`)).toHaveText(String(count));
   }
   const failed = page.locator('.what-failed li');
-  await expect(failed).toHaveCount(5);
+  await expect(failed).toHaveCount(4);
   await expect(page.locator('.what-failed')).toContainText('ORD-003');
   await expect(failed.last()).toContainText('ETAG-001');
   await expect(page.locator('.what-failed')).toContainText('expected 4xx, received 200');
@@ -83,6 +83,62 @@ test('the failing run shows the verdict, the counts and what failed at the top',
   expectOffline(opened);
 });
 
+test('what the kit could not check has its own colour, tile, filter and group, right after the failures', async ({ page }, testInfo) => {
+  const opened = await open(page, failingRun(), 'errors', testInfo);
+  // the headline section: right after what failed, MUST first, a SHOULD marked as not failing the run
+  await expect(page.locator('header.top > section').nth(0)).toHaveClass('what-failed');
+  await expect(page.locator('header.top > section').nth(1)).toHaveClass('could-not-check');
+  const unchecked = page.locator('.could-not-check li');
+  await expect(unchecked).toHaveCount(2);
+  await expect(unchecked.first()).toContainText('GATE-002');
+  await expect(unchecked.last()).toContainText('PUB-006');
+  await expect(unchecked.last()).toContainText('SHOULD: does not fail the run');
+  await expect(unchecked.last()).toContainText('setup: POST /connections answered 200 {} — see DRAFT-007');
+  await expect(page.locator('.what-failed')).not.toContainText('GATE-002');
+
+  // its own colour: not the fail red, not the warn amber
+  const colour = (selector: string) => page.locator(selector).evaluate((node) => getComputedStyle(node).borderTopColor);
+  const [error, fail, warn] = [await colour('.tile-error'), await colour('.tile-fail'), await colour('.tile-warn')];
+  expect(error).not.toBe(fail);
+  expect(error).not.toBe(warn);
+  const chip = await page.locator('.chip[data-open="GATE-002"]').evaluate((node) => getComputedStyle(node).color);
+  expect(chip).toBe(await page.locator('.tile-error .num').evaluate((node) => getComputedStyle(node).color));
+
+  // its own group, second in the list, after the failures
+  const groups = await page.locator('.list > section.group').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-group')));
+  expect(groups.slice(0, 2)).toEqual(['fail', 'error']);
+  await expect(page.locator('section.group[data-group="error"] h3')).toHaveText('What could not be checked · 2');
+
+  // its own filter button, and the tile filters too
+  await expect(page.locator('.fbtn[data-status="error"] .fcount')).toHaveText('2');
+  await page.locator('.fbtn[data-status="error"]').click();
+  await expect(visibleRows(page)).toHaveCount(2);
+  expect(await visibleRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).toEqual(['GATE-002', 'PUB-006']);
+  expect(page.url()).toContain('#status=error');
+  await page.locator('#reset').click();
+  await page.locator('.tile-error').click();
+  await expect(visibleRows(page)).toHaveCount(2);
+
+  const pub = page.locator('#req-PUB-006');
+  await pub.locator('summary').first().click();
+  await expect(pub.locator('.st-error')).toHaveText('Error');
+  await expect(pub.locator('pre.msg')).toContainText('see DRAFT-007');
+  await shot(page, testInfo, 'could-not-check.png');
+  expectOffline(opened);
+});
+
+test('a MUST the kit could not check, and nothing failed, is NO VERDICT', async ({ page }, testInfo) => {
+  const opened = await open(page, noVerdictRun(), 'no-verdict', testInfo);
+  await expect(page.locator('#verdict')).toHaveText('NO VERDICT');
+  await expect(page.locator('.verdict')).toHaveClass(/verdict-none/);
+  await expect(page.locator('.gist')).toHaveText('No verdict: the kit could not check 1 MUST requirement: DEL-001.');
+  await expect(page.locator('.what-failed')).toHaveCount(0);
+  await expect(page.locator('.could-not-check li')).toHaveCount(2);
+  await expect(page.locator('.could-not-check li').first()).toContainText('not run: the run was interrupted');
+  expect(opened.html).toContain('<title>NO VERDICT');
+  expectOffline(opened);
+});
+
 test('filters by status, level, area and search, and keeps them in the URL hash', async ({ page }, testInfo) => {
   const results = failingRun();
   const opened = await open(page, results, 'filters', testInfo);
@@ -90,7 +146,7 @@ test('filters by status, level, area and search, and keeps them in the URL hash'
   await expect(page.locator('#shown')).toHaveText(`Showing ${total} of ${total}`);
 
   await page.locator('.fbtn[data-status="fail"]').click();
-  await expect(visibleRows(page)).toHaveCount(5);
+  await expect(visibleRows(page)).toHaveCount(4);
   for (const status of await visibleRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))) expect(status).toBe('fail');
   expect(page.url()).toContain('#status=fail');
 

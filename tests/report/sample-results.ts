@@ -1,8 +1,10 @@
 // Hand-built results.json fixtures for the HTML report test: a failing run (MUST failures with exchanges, a
-// model-based failure with its shrunk sequence and replay line, a transport error, a SHOULD warning, not-applicables
-// with reasons, baseline notes) and a conformant run. Titles and statements come from the catalogue; no kit runs.
+// model-based failure with its shrunk sequence and replay line, a SHOULD warning, requirements the kit could not check
+// (a transport error, a failed setup step), not-applicables with reasons, baseline notes), a conformant run and a run
+// with no verdict. The verdict comes from decideVerdict, as in a real run. Titles and statements come from the catalogue; no kit runs.
 import { loadCatalogue } from '../../cli/catalogue.ts';
-import { summaryOf, verdictOf, type Evidence, type Status } from '../../cli/fold.ts';
+import { summaryOf, type Evidence, type Status } from '../../cli/fold.ts';
+import { decideVerdict } from '../../cli/verdict.ts';
 import type { BaselineNote, ResultRecord, Results } from '../../cli/results.ts';
 import type { Exchange } from '../../suites/support/recorder.ts';
 import { Redactor } from '../../suites/support/redact.ts';
@@ -109,16 +111,24 @@ const FAILING: Record<string, { status: Status; reason: string; evidence: Eviden
     }],
   },
   'GATE-002': {
-    status: 'fail', reason: 'POST /flows?mode=draft: no answer within 30000 ms [GATE-002]',
+    status: 'error', reason: 'POST /flows?mode=draft: no answer (socket hang up (ECONNRESET)): the kit could not ask [GATE-002]',
     evidence: [{
-      test: 'a draft flow on a flow spec without draft support is refused @GATE-002', file: 'suites/gating.spec.ts', line: 47, outcome: 'timedOut',
-      message: 'POST /flows?mode=draft: no answer within 30000 ms [GATE-002]',
+      test: 'a draft flow on a flow spec without draft support is refused @GATE-002', file: 'suites/gating.spec.ts', line: 47, outcome: 'failed',
+      message: 'CouldNotCheck: POST /flows?mode=draft: no answer (socket hang up (ECONNRESET)): the kit could not ask [GATE-002]',
       exchanges: [redacted(exchange('POST', '/flows?mode=draft', undefined, { body: { name: 'gated flow', flowSpec: { id: 'no-drafts' } }, error: 'socket hang up (ECONNRESET)', durationMs: 30_000 }))],
     }],
   },
   'DRAFT-008': {
     status: 'warn', reason: 'POST /connections?mode=draft: expected 201, received 200 [DRAFT-008]',
     evidence: [{ test: 'a create answers 201 @DRAFT-008', file: 'suites/drafts.spec.ts', line: 112, outcome: 'failed', message: 'POST /connections?mode=draft: expected 201, received 200 [DRAFT-008]', exchanges: [] }],
+  },
+  'PUB-006': {
+    status: 'error', reason: 'setup: POST /connections answered 200 {} — see DRAFT-007 [PUB-006]',
+    evidence: [{
+      test: 'publishing changes the etag @PUB-006', file: 'suites/publish.spec.ts', line: 90, outcome: 'failed',
+      message: 'CouldNotCheck: setup: POST /connections answered 200 {} — see DRAFT-007 [PUB-006]',
+      exchanges: [redacted(exchange('POST', '/connections', 200, { body: { name: 'kit connection' }, response: {}, operationId: 'createConnection' }))],
+    }],
   },
   'API-004': { status: 'not-applicable', reason: 'AEP_OTHER_SANDBOX_NAME is not set: isolation needs a second sandbox', evidence: [] },
   'GATE-001': { status: 'not-applicable', reason: 'the target lists no connection spec without draft support', evidence: [] },
@@ -130,11 +140,23 @@ const FAILING: Record<string, { status: Status; reason: string; evidence: Eviden
   },
 };
 
+/** A MUST the kit could not check and nothing failed: no verdict. */
+const NO_VERDICT: Record<string, { status: Status; reason: string; evidence: Evidence[] }> = {
+  'API-004': FAILING['API-004']!,
+  'DEL-001': { status: 'error', reason: 'not run: the run was interrupted', evidence: [] },
+  'PUB-006': FAILING['PUB-006']!,
+};
+
 const CONFORMANT: Record<string, { status: Status; reason: string; evidence: Evidence[] }> = {
   'API-004': FAILING['API-004']!,
   'GATE-001': FAILING['GATE-001']!,
   'DRAFT-011': { status: 'warn', reason: 'POST /connections?mode=sketch: expected 4xx, received 201 [DRAFT-011]', evidence: [{ test: 'an unknown mode value is refused @DRAFT-011', outcome: 'failed', message: 'POST /connections?mode=sketch: expected 4xx, received 201 [DRAFT-011]', exchanges: [] }] },
 };
+
+function verdictOf(requirements: ResultRecord[], strict: boolean): Pick<Results, 'verdict' | 'verdictReason'> {
+  const decision = decideVerdict(requirements, { strict });
+  return { verdict: decision.verdict, verdictReason: decision.reason };
+}
 
 function build(overrides: typeof FAILING, options: { startedAt: string; finishedAt: string; strict: boolean }): Results {
   const catalogue = loadCatalogue();
@@ -151,7 +173,7 @@ function build(overrides: typeof FAILING, options: { startedAt: string; finished
   return {
     kit: { name: 'flow-service-conformance', version: '0.1.0' }, target: TARGET, embedded: false,
     startedAt: options.startedAt, finishedAt: options.finishedAt, strict: options.strict,
-    seed: 1938472650, verdict: verdictOf(requirements), summary: summaryOf(requirements), requirements, areas: catalogue.areas,
+    seed: 1938472650, ...verdictOf(requirements, options.strict), summary: summaryOf(requirements), requirements, areas: catalogue.areas,
     model: { seed: 1938472650, runs: 50, steps: 812 }, playwrightReport: 'playwright-report/index.html',
     command: `flow-conformance run --target ${TARGET} --seed 1938472650`,
   };
@@ -159,6 +181,10 @@ function build(overrides: typeof FAILING, options: { startedAt: string; finished
 
 export function failingRun(): Results {
   return build(FAILING, { startedAt: '2025-03-14T09:26:53.000Z', finishedAt: '2025-03-14T09:29:05.400Z', strict: false });
+}
+
+export function noVerdictRun(): Results {
+  return build(NO_VERDICT, { startedAt: '2025-03-16T08:00:00.000Z', finishedAt: '2025-03-16T08:00:41.000Z', strict: true });
 }
 
 export function conformantRun(): Results {
