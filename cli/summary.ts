@@ -24,7 +24,8 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
       lines.push(`      ${r.reason.split('\n')[0]!.slice(0, 200)}`);
     }
   }
-  const unchecked = results.requirements.filter((r) => r.status === 'error');
+  // MUST first: those are what leave the run without a verdict
+  const unchecked = results.requirements.filter((r) => r.status === 'error').sort((a, b) => (a.level === 'MUST' ? 0 : 1) - (b.level === 'MUST' ? 0 : 1));
   if (unchecked.length > 0) {
     lines.push('', 'Could not check:');
     for (const r of unchecked) {

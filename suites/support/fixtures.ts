@@ -134,8 +134,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     await deleteEntries(ledger);
     ledger.entries.length = 0;
     testInfo.annotations.push({ type: 'every-exchange', description: JSON.stringify(recorder.judged) });
+    // the exchange that broke the rule (already redacted) is the evidence, not the test's last exchanges; one per
+    // distinct message, a few per test, so a target that answers 5xx to everything cannot bloat the outcomes
+    const shown = new Set<string>();
     for (const violation of recorder.violations) {
-      testInfo.annotations.push({ type: 'violation', description: JSON.stringify({ requirement: violation.requirement, message: violation.message }) });
+      const withExchange = !shown.has(violation.message) && shown.size < 5 && Boolean(shown.add(violation.message));
+      testInfo.annotations.push({ type: 'violation', description: JSON.stringify({ requirement: violation.requirement, message: violation.message, ...(withExchange ? { exchange: violation.exchange } : {}) }) });
     }
     const exchanges = recorder.exchanges.length > MAX_EVIDENCE ? recorder.exchanges.slice(-MAX_EVIDENCE) : recorder.exchanges;
     await testInfo.attach('exchanges', { body: JSON.stringify(exchanges), contentType: 'application/json' });
