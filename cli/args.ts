@@ -33,7 +33,7 @@ Options:
   --transport NAME        node (default: a keep-alive HTTP client) or playwright (each request also a step in
                           playwright-report/, at ~1.5 ms a request; the model-based suite always uses node)
   --read-only             send only GETs (spec discovery, draft support per spec, lists): safe against production
-  --max-requests N        stop checking once N requests have been sent; what did not run is not-applicable
+  --max-requests N        stop checking once N requests have been sent; what did not run is error (no verdict)
   --fault NAME            embedded reference server only: switch a fault mode on (repeatable)
   -h, --help              this help
   -v, --version           the kit's version
@@ -42,7 +42,9 @@ Environment: AEP_ACCESS_TOKEN, AEP_API_KEY, AEP_ORG_ID, AEP_SANDBOX_NAME, AEP_OT
   (or AEP_CLIENT_ID, AEP_CLIENT_SECRET, AEP_SCOPES, AEP_IMS_URL for an IMS token exchange).
 
 Exit codes: 0 conformant; 1 non-conformant (a MUST failed, or a SHOULD or a fixed baseline entry under --strict);
-            2 usage or configuration error, or a target that cannot be reached or refuses the credentials.
+            2 no verdict (nothing failed, but a MUST could not be checked, or --max-requests ran out), or a usage or
+            configuration error, or a target that cannot be reached or refuses the credentials; 130 interrupted.
+Statuses:   pass, fail, warn (SHOULD, outside --strict), error (the kit could not check it), not-applicable.
 
 Examples:
   npx flow-conformance                                   # against the embedded reference server

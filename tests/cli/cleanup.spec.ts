@@ -32,8 +32,15 @@ test('a run interrupted with SIGINT halfway leaves no entity behind', async ({},
     expect(output).toContain('SIGINT: stopping the checks and cleaning up');
     expect(code).toBe(130);
     expect(server.service.store.size, 'entities left in the target').toBe(0);
-    const results = JSON.parse(readFileSync(`${dir}/results.json`, 'utf8')) as { interrupted?: boolean; cleanup?: { leftBehind: unknown[]; created: number } };
+    const results = JSON.parse(readFileSync(`${dir}/results.json`, 'utf8')) as { interrupted?: boolean; verdict: string; requirements: { id: string; status: string; reason: string }[]; cleanup?: { leftBehind: unknown[]; created: number } };
     expect(results.interrupted).toBe(true);
+    // what the interruption stopped or never reached is error, saying so, and leaves the run without a verdict
+    const unchecked = results.requirements.filter((r) => r.status === 'error');
+    expect(unchecked.length).toBeGreaterThan(0);
+    for (const r of unchecked) expect(r.reason, r.id).toMatch(/interrupted/);
+    expect(results.requirements.filter((r) => r.status === 'not-applicable' && /filtered|shard/.test(r.reason))).toEqual([]);
+    expect(results.verdict).toBe('no-verdict');
+    expect(output).toMatch(/^\? \S+ .*\n +could not check: not (run|finished)/m);
     expect(results.cleanup?.created).toBeGreaterThan(0);
     expect(results.cleanup?.leftBehind).toEqual([]);
   } finally {

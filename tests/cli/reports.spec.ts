@@ -80,6 +80,8 @@ test('a malformed baseline exits 2 with one line', async ({}, testInfo) => {
 });
 
 test('two shards merged give the verdict and counts of one unsharded run', async ({}, testInfo) => {
+  // three whole runs side by side, then two merges: on a shared 2-core machine that outlasts the default minute
+  test.slow();
   const args = ['--fault', 'patch-keeps-etag', '--runs', '5', '--seed', '7'];
   const whole = testInfo.outputPath('whole');
   const [one, two] = [testInfo.outputPath('shard-1'), testInfo.outputPath('shard-2')];
@@ -95,6 +97,15 @@ test('two shards merged give the verdict and counts of one unsharded run', async
   expect(merge.code, merge.stderr).toBe(1);
   const a = readResults(whole);
   const b = readResults(merged);
+  // a shard alone says which requirements are in the other; merged, none does
+  const elsewhere = (dir: string) => readResults(dir).requirements.filter((r) => /shard this report does not hold \(it holds --shard [12]\/2\)/.test(r.reason)).map((r) => r.id);
+  expect(elsewhere(one).length).toBeGreaterThan(0);
+  expect(elsewhere(one).every((id) => !elsewhere(two).includes(id)), 'a requirement every shard left out').toBe(true);
+  expect(b.requirements.filter((r) => /shard/.test(r.reason))).toEqual([]);
+  const partial = testInfo.outputPath('partial');
+  const alone = await runCli(['merge', one, '--report-dir', partial]);
+  expect(alone.stderr).not.toContain('internal error');
+  expect(readResults(partial).requirements.map((r) => r.reason)).toContain(readResults(one).requirements.find((r) => r.id === elsewhere(one)[0])?.reason);
   expect(b.requirements.map((r) => `${r.id}:${r.status}`)).toEqual(a.requirements.map((r) => `${r.id}:${r.status}`));
   expect(b.verdict).toBe(a.verdict);
   expect(b.summary).toEqual(a.summary);

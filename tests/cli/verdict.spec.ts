@@ -1,7 +1,8 @@
 // The fold and the verdict as pure functions, as a table: which outcomes give which status, which records give which
 // verdict and exit code. No kit runs, no server: fast, and each row names the rule it pins.
 import { expect, test } from '@playwright/test';
-import { applyBaseline, type Baseline } from '../../cli/baseline.ts';
+import { readFileSync } from 'node:fs';
+import { applyBaseline, writeBaseline, type Baseline } from '../../cli/baseline.ts';
 import { fold, NOT_RUN, type FoldOptions, type TestOutcome } from '../../cli/fold.ts';
 import type { ResultRecord } from '../../cli/results.ts';
 import { decideVerdict, type VerdictOptions } from '../../cli/verdict.ts';
@@ -119,4 +120,14 @@ test('an every-exchange violation lists the exchange that broke the rule first, 
   // context after it, bounded, and the culprit only once
   expect(evidence?.exchanges).toHaveLength(12);
   expect(evidence?.exchanges?.slice(1)).toEqual(later.slice(-11));
+});
+
+test('--write-baseline writes failures and warnings, never what the kit could not check', ({}, testInfo) => {
+  const records = fold([failed('ORD-003'), failed('DRAFT-008'), couldNotCheck('DRAFT-005', SETUP), couldNotCheck('PUB-006', SETUP)], { strict: false, selection: { requirements: ['ORD-003', 'DRAFT-008', 'DRAFT-005', 'PUB-006'] } });
+  const file = testInfo.outputPath('baseline.yaml');
+  expect(writeBaseline(file, records)).toBe(2);
+  const written = readFileSync(file, 'utf8');
+  expect(written).toMatch(/- id: ORD-003\n/);
+  expect(written).toMatch(/- id: DRAFT-008\n/);
+  expect(written).not.toMatch(/DRAFT-005|PUB-006/);
 });
