@@ -39,8 +39,11 @@ export interface TestOutcome {
 }
 
 const ID_TAG = /^@([A-Z]+-\d{3})$/;
-/** A check that threw the kit's CouldNotCheck (suites/support/verdicts.ts): the kit could not check, not the target. */
-const COULD_NOT_CHECK = /^(?:Error: )?CouldNotCheck: /;
+/**
+ * A check that threw the kit's CouldNotCheck (suites/support/verdicts.ts), or the client's TransportError (no answer
+ * at all: refused, reset, timed out): the kit could not check, not the target.
+ */
+const COULD_NOT_CHECK = /^(?:Error: )?(?:CouldNotCheck|TransportError): /;
 /** The every-exchange requirements: a pass needs exchanges they could actually judge (the `every-exchange` counts). */
 export const EVERY_EXCHANGE = ['API-007', 'API-008'] as const;
 /** The outcomes reporter's note on a test the runner never started (cli/outcomes-reporter.ts). */

@@ -1,6 +1,9 @@
-// The CLI's documented exit codes and one-line errors: 0 conformant, 1 non-conformant, 2 usage or unreachable.
+// The CLI's documented exit codes and one-line errors: 0 conformant, 1 non-conformant, 2 no verdict, usage or
+// unreachable.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
+import { BASE_PATH, createFlowService, DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
 import { readResults, runCli } from './run-cli.ts';
 
@@ -94,5 +97,31 @@ test('a target with a fault exits 1 and the report names what failed', async ({}
     expect(results.requirements.find((r) => r.id === 'ORD-003')?.reason).toMatch(/expected 4xx .*received 200 .*\[ORD-003\]/);
   } finally {
     await server.close();
+  }
+});
+
+test('a target that resets every create gives no verdict: exit 2, naming what could not be checked', async ({}, testInfo) => {
+  const service = createFlowService({ credentials: DEFAULT_CREDENTIALS });
+  const server = createServer((req, res) => (req.method === 'POST' ? req.socket.destroy() : service.listener(req, res)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const dir = testInfo.outputPath('report');
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE_PATH}`;
+    const run = await runCli(['--target', url, '--report-dir', dir, '--requirement', 'DRAFT-001,PUB-006'], credentials);
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stdout).toMatch(/^\? DRAFT-001 /m);
+    expect(run.stdout).not.toMatch(/^✗ /m);
+    expect(run.stdout).toContain('NO VERDICT');
+    expect(run.stdout).toContain('Could not check:');
+    expect(run.stderr).toContain('no verdict: the kit could not check 1 MUST requirement: DRAFT-001');
+    const results = readResults(dir);
+    expect(results.verdict).toBe('no-verdict');
+    expect(results.requirements.find((r) => r.id === 'DRAFT-001')).toMatchObject({ status: 'error', reason: expect.stringMatching(/POST \/connections.*no answer/) });
+    expect(results.requirements.find((r) => r.id === 'PUB-006')?.status).toBe('error');
+    expect(results.summary.error).toBe(2);
+    expect(results.summary.fail).toBe(0);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
