@@ -94,3 +94,13 @@ export async function expectNoneNamed(api: FlowClient, kind: Kind, name: string,
     throw new CouldNotCheck(`${where(last)}: could not check that nothing was created: the list filtered by name ${name} went on past 5 pages (the filter looks ignored), and what was not read could hold it [${requirement}]`);
   }
 }
+
+/**
+ * The other half of "nothing was created under `name`": once a control created `id` under that name, the list by
+ * name shows it. Without this, a list that never shows anything would make every "nothing created" pass.
+ */
+export async function requireListedByName(api: FlowClient, kind: Kind, name: string, id: string, requirement: string): Promise<void> {
+  const { items, last } = await collect(api, kind, `property=name==${encodeURIComponent(name)}`, requirement, { maxPages: 5, onBadPage: 'cannot' });
+  if (items.some((item) => item.id === id && item.name === name)) return;
+  throw new CouldNotCheck(`${where(last)}: could not check that nothing was created: the list by name does not show ${api.describe(kind)} ${id}, created under the name ${name} by the control, so it would not have shown a refused one either — see LIST-002 [${requirement}]`);
+}
