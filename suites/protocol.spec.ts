@@ -14,17 +14,20 @@ async function controlCreate(api: FlowClient, steps: Steps, body: Record<string,
   await requireListedByName(api, 'connections', String(body.name), made.id, requirement);
 }
 
+// Every refusal first: a request wrongly served is the failure to report, before any control could stop the check.
 test('a request without a valid token is refused with 401 or 403 and changes nothing', { tag: '@API-001' }, async ({ api, steps, build }) => {
+  const bodies: Record<string, unknown>[] = [];
   for (const authorization of [undefined, 'Bearer kit-invalid-token']) {
     const body = build.base();
+    bodies.push(body);
     const exchange = await api.send('POST', '/connections', { body, headers: { authorization } });
     expectStatus(exchange, [401, 403], 'API-001', authorization ? 'the token is invalid' : 'no Authorization header');
-    await expectNoneNamed(api, 'connections', String(body.name), 'API-001', 'the refused create');
-    await controlCreate(api, steps, body, 'API-001');
   }
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { authorization: 'Bearer kit-invalid-token' } }), [401, 403], 'API-001');
+  for (const body of bodies) await expectNoneNamed(api, 'connections', String(body.name), 'API-001', 'the refused create');
   const control = await api.send('GET', '/connections?limit=1');
   if (control.response?.status !== 200) throw new CouldNotCheck(`${where(control)}: could not check: the same GET with the kit's token answered ${control.response?.status ?? 'nothing'} [API-001]`);
+  for (const body of bodies) await controlCreate(api, steps, body, 'API-001');
 });
 
 test('a request without x-api-key is refused', { tag: ['@API-002', '@read-only'] }, async ({ api }) => {
@@ -133,19 +136,14 @@ test('a POST or PATCH whose Content-Type is not application/json is refused', { 
 });
 
 test('a create or PATCH whose body breaks its request schema is refused and changes nothing', { tag: '@API-011' }, async ({ api, steps, build }) => {
-  // creates: each body is a valid one with one thing broken, and its control is the same body made whole again
-  const withoutSpec = build.base();
-  const { connectionSpec, ...missing } = withoutSpec;
+  // creates: each body is a valid one with one thing broken; its control is the same body made whole again
+  const { connectionSpec, ...missing } = build.base();
   const wrongType = { ...build.base(), description: 42 };
   const creates: [string, Record<string, unknown>, Record<string, unknown>][] = [
     ['the required connectionSpec left out', missing, { ...missing, connectionSpec }],
     ['description a number, not a string', wrongType, { ...wrongType, description: 'created by the Flow Service conformance kit' }],
   ];
-  for (const [label, body, whole] of creates) {
-    expectStatus(await api.create('connections', body, null), '4xx', 'API-011', label);
-    await expectNoneNamed(api, 'connections', String(body.name), 'API-011', `the refused create (${label})`);
-    await controlCreate(api, steps, whole, 'API-011');
-  }
+  for (const [label, body] of creates) expectStatus(await api.create('connections', body, null), '4xx', 'API-011', label);
 
   // PATCHes, each sent with the current etag, so If-Match is not what refuses them
   const live = await steps.nonDraft('connections', build.base());
@@ -161,7 +159,10 @@ test('a create or PATCH whose body breaks its request schema is refused and chan
   for (const [label, patch] of patches) expectStatus(await api.patch('connections', live.id, patch, etag), '4xx', 'API-011', label);
   const after = await steps.read('connections', live.id);
   expectFact(after.item.description === before.item.description, 'API-011', `description still ${JSON.stringify(before.item.description)} after the refused patches`, after.item.description, after.exchange);
-  // the control: a well-formed patch with the same If-Match succeeds, so no refused patch wrote a new version either
+
+  for (const [label, body] of creates) await expectNoneNamed(api, 'connections', String(body.name), 'API-011', `the refused create (${label})`);
+  for (const [, , whole] of creates) await controlCreate(api, steps, whole, 'API-011');
+  // a well-formed patch with the same If-Match succeeds: no refused patch wrote a new version either
   const control = await api.patch('connections', live.id, [{ op: 'replace', path: '/description', value: 'patched by the kit' }], etag);
   requireEvidence(isSuccess(control), 'API-011', 'the same PATCH, well-formed and with the same If-Match, to succeed (the control)', `it answered ${control.response?.status ?? 'nothing'} — see UPD-001, ETAG-001`, control);
 });

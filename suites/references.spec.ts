@@ -10,43 +10,51 @@ import { expectStatus } from './support/verdicts.ts';
 
 const missingId = () => `kit-missing-${Date.now().toString(36)}`;
 
-/** Refused with 4xx and nothing created under its name. */
-async function refused(api: FlowClient, kind: Kind, body: Record<string, unknown>, mode: string | null, requirement: string, why: string): Promise<void> {
-  expectStatus(await api.create(kind, body, mode), '4xx', requirement, why);
-  await expectNoneNamed(api, kind, String(body.name), requirement, 'the refused create');
-}
+type Refusal = { kind: Kind; body: Record<string, unknown>; mode: string | null; why: string };
 
-/** The control: the same body naming what exists is created (a setup step) and listed under its name. */
-async function control(api: FlowClient, steps: Steps, kind: Kind, body: Record<string, unknown>, requirement: string): Promise<void> {
-  const made = await steps.nonDraft(kind, body);
-  await requireListedByName(api, kind, String(body.name), made.id, requirement);
-}
-
-test('a source connection naming a base connection that does not exist is refused', { tag: '@REF-001' }, async ({ api, build, steps, discovery }) => {
-  const body = build.source(missingId());
-  await refused(api, 'sourceConnections', body, null, 'REF-001', 'the base connection does not exist');
-  if (discovery.sourceSpec?.draftSupported) {
-    await refused(api, 'sourceConnections', build.source(missingId()), 'draft', 'REF-001', 'a draft too may only name what exists');
+/**
+ * Every refusal first (a create wrongly accepted is the failure to report), then nothing created under each refused
+ * name, then the controls: each the same body naming what exists, created (a setup step) and listed under its name.
+ */
+async function judge(api: FlowClient, steps: Steps, requirement: string, refusals: Refusal[], controls: { kind: Kind; body: Record<string, unknown> }[]): Promise<void> {
+  for (const { kind, body, mode, why } of refusals) expectStatus(await api.create(kind, body, mode), '4xx', requirement, why);
+  for (const { kind, body } of refusals) await expectNoneNamed(api, kind, String(body.name), requirement, 'the refused create');
+  for (const { kind, body } of controls) {
+    const made = await steps.nonDraft(kind, body);
+    await requireListedByName(api, kind, String(body.name), made.id, requirement);
   }
+}
+
+// Setup comes first: without it no control can be had, so a failed setup step is the kit's error either way.
+test('a source connection naming a base connection that does not exist is refused', { tag: '@REF-001' }, async ({ api, build, steps, discovery }) => {
   const base = await steps.nonDraft('connections', build.base());
-  await control(api, steps, 'sourceConnections', { ...body, baseConnectionId: base.id }, 'REF-001');
+  const body = build.source(missingId());
+  const refusals: Refusal[] = [{ kind: 'sourceConnections', body, mode: null, why: 'the base connection does not exist' }];
+  if (discovery.sourceSpec?.draftSupported) {
+    refusals.push({ kind: 'sourceConnections', body: build.source(missingId()), mode: 'draft', why: 'a draft too may only name what exists' });
+  }
+  await judge(api, steps, 'REF-001', refusals, [{ kind: 'sourceConnections', body: { ...body, baseConnectionId: base.id } }]);
 });
 
 test('a flow naming source or target connections that do not exist is refused', { tag: '@REF-002' }, async ({ api, build, steps }) => {
   const { source, target } = await steps.liveConnections();
   const noSource = build.flow([missingId()], [target.id]);
-  await refused(api, 'flows', noSource, null, 'REF-002', 'the source connection does not exist');
-  await refused(api, 'flows', build.flow([source.id], [missingId()]), null, 'REF-002', 'the target connection does not exist');
-  await control(api, steps, 'flows', { ...noSource, sourceConnectionIds: [source.id] }, 'REF-002');
+  await judge(api, steps, 'REF-002', [
+    { kind: 'flows', body: noSource, mode: null, why: 'the source connection does not exist' },
+    { kind: 'flows', body: build.flow([source.id], [missingId()]), mode: null, why: 'the target connection does not exist' },
+  ], [{ kind: 'flows', body: { ...noSource, sourceConnectionIds: [source.id] } }]);
 });
 
 test('a create naming a connection spec or flow spec that does not exist is refused', { tag: '@REF-003' }, async ({ api, build, steps }) => {
   const unknownSpec = { id: '00000000-0000-4000-8000-000000000000', version: '1.0' };
-  const base = build.base();
-  await refused(api, 'connections', { ...base, connectionSpec: unknownSpec }, null, 'REF-003', 'the connection spec does not exist');
-  await control(api, steps, 'connections', base, 'REF-003');
   const { source, target } = await steps.liveConnections();
+  const base = build.base();
   const flow = build.flow([source.id], [target.id]);
-  await refused(api, 'flows', { ...flow, flowSpec: unknownSpec }, null, 'REF-003', 'the flow spec does not exist');
-  await control(api, steps, 'flows', flow, 'REF-003');
+  await judge(api, steps, 'REF-003', [
+    { kind: 'connections', body: { ...base, connectionSpec: unknownSpec }, mode: null, why: 'the connection spec does not exist' },
+    { kind: 'flows', body: { ...flow, flowSpec: unknownSpec }, mode: null, why: 'the flow spec does not exist' },
+  ], [
+    { kind: 'connections', body: base },
+    { kind: 'flows', body: flow },
+  ]);
 });

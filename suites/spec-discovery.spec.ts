@@ -4,13 +4,16 @@ import { test } from './support/fixtures.ts';
 import type { Exchange } from './support/recorder.ts';
 import { CouldNotCheck, expectFact, expectStatus, where } from './support/verdicts.ts';
 
+// Both configured connection specs, so a target answering one canned spec for every id is caught on the other one.
 test('a connection spec is read by id inside an items wrapper', { tag: ['@SPEC-001', '@read-only'] }, async ({ api, target }) => {
-  const id = target.config.sourceConnectionSpecId;
-  const exchange = await api.send('GET', `/connectionSpecs/${id}`);
-  expectStatus(exchange, 200, 'SPEC-001');
-  const items = bodyOf(exchange).items;
-  expectFact(Array.isArray(items) && items.length === 1, 'SPEC-001', 'items holding exactly one spec', items, exchange);
-  expectFact(firstItem(exchange)?.id === id, 'SPEC-001', `items[0].id "${id}"`, firstItem(exchange)?.id, exchange);
+  const ids = [...new Set([target.config.sourceConnectionSpecId, target.config.targetConnectionSpecId])];
+  for (const id of ids) {
+    const exchange = await api.send('GET', `/connectionSpecs/${encodeURIComponent(id)}`);
+    expectStatus(exchange, 200, 'SPEC-001');
+    const items = bodyOf(exchange).items;
+    expectFact(Array.isArray(items) && items.length === 1, 'SPEC-001', 'items holding exactly one spec', items, exchange);
+    expectFact(firstItem(exchange)?.id === id, 'SPEC-001', `items[0].id "${id}"`, firstItem(exchange)?.id, exchange);
+  }
 });
 
 const byName = (api: FlowClient, name: string) => api.send('GET', `/flowSpecs?property=name==%22${encodeURIComponent(name)}%22`);
