@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { UsageError, type RunOptions } from './args.ts';
 import { cleanUpLedger, readLedger } from './ledger.ts';
+import { nextPath } from '../suites/support/next-link.ts';
 import { DELETE_ORDER } from '../suites/support/operations.ts';
 import { credentialsFromEnv, isGone, platformRequest, type PlatformCredentials } from './platform-http.ts';
 
@@ -28,13 +29,19 @@ export async function cleanupCommand(options: RunOptions): Promise<number> {
 
 async function listNamed(url: string, kind: string, prefix: string, creds: PlatformCredentials): Promise<{ kind: string; id: string; name: string }[]> {
   const found: { kind: string; id: string; name: string }[] = [];
-  let next: string | undefined = `/${kind}?limit=100`;
+  const base = url.replace(/\/+$/, '');
+  let next: string | undefined = `${base}/${kind}?limit=100`;
   for (let page = 0; next && page < 1000; page++) {
-    const answer = await platformRequest('GET', new URL(next.startsWith(new URL(url).pathname) ? next : new URL(url).pathname + next, url).href, creds);
+    const answer = await platformRequest('GET', next, creds);
     if (answer.status !== 200) throw new UsageError(`GET /${kind} answered ${answer.status}; cannot sweep`);
-    const body = (answer.body ?? {}) as { items?: { id?: string; name?: string }[]; _links?: { next?: { href?: string } } };
+    const body = (answer.body ?? {}) as { items?: { id?: string; name?: string }[]; _links?: { next?: { href?: unknown } } };
     for (const item of body.items ?? []) if (typeof item.name === 'string' && item.name.startsWith(prefix) && item.id) found.push({ kind, id: item.id, name: item.name });
-    next = body._links?.next?.href;
+    const href = body._links?.next?.href;
+    if (href === undefined || (body.items ?? []).length === 0) break;
+    // the same resolution the checks use, for any base path (an origin root too)
+    const link = nextPath(base, next, href);
+    if ('problem' in link) throw new UsageError(`GET /${kind}: cannot follow the next page: ${link.problem}`);
+    next = base + link.path;
   }
   return found;
 }

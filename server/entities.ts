@@ -111,7 +111,7 @@ export function listEntities(caller: Caller, kind: Kind, params: URLSearchParams
   }
   if (faults.has('state-filter-ignored')) query.conditions = query.conditions.filter((c) => c.path.join('.') !== 'state');
   if (faults.has('continuation-repeats-first-page')) delete query.token;
-  const table = caller.scope.tables[kind];
+  const table = listed(caller.scope, kind, faults);
   const accept = (e: Entity) => matches(e, query.conditions, readEntityField);
 
   if (query.count) {
@@ -148,6 +148,22 @@ export function listEntities(caller: Caller, kind: Kind, params: URLSearchParams
   return { status: 200, body };
 }
 
+/** Entities deleted under the fault `deleted-entities-stay-listed`, per table: gone by id, still in every list. */
+const ghosts = new WeakMap<object, Entity[]>();
+
+interface Listable {
+  values(): Iterable<Entity>;
+  from(afterSeq: number): Iterable<Entity>;
+}
+
+function listed(scope: Scope, kind: Kind, faults: Faults): Listable {
+  const table = scope.tables[kind];
+  const kept = faults.has('deleted-entities-stay-listed') ? ghosts.get(table) : undefined;
+  if (!kept?.length) return table;
+  const all = () => [...table.values(), ...kept].sort((a, b) => a.seq - b.seq);
+  return { values: all, from: (afterSeq) => all().filter((e) => e.seq > afterSeq) };
+}
+
 export async function patchEntity(caller: Caller, kind: Kind, id: string, body: Json, ifMatch: string | undefined): Promise<Reply> {
   const { scope, faults } = caller;
   const entity = scope.get(kind, id);
@@ -155,7 +171,7 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
   if (ifMatch === undefined && !faults.has('patch-without-if-match-allowed')) {
     throw new ApiError('if-match-missing', "The header 'If-Match' is missing in the request. Please provide the header and try again.");
   }
-  const instructions = parsePatch(body);
+  const instructions = parsePatch(faults.has('patch-skips-instructions-without-path') ? withoutPathless(body) : body);
   checkIfMatch(entity, ifMatch, faults);
   for (const { path } of instructions) {
     const field = path[0] ?? '';
@@ -186,6 +202,12 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
   return { status: 200, body: { id: entity.id, etag: shownEtag(entity.etag, faults) } };
 }
 
+/** The fault: instructions with no string path are dropped instead of refusing the whole patch. */
+function withoutPathless(body: Json): Json {
+  if (!Array.isArray(body)) return body;
+  return body.filter((raw) => !(raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof raw.path !== 'string'));
+}
+
 function checkIfMatch(entity: Entity, ifMatch: string | undefined, faults: Faults): void {
   if (ifMatch === undefined || faults.has('patch-ignores-stale-if-match')) return;
   if (bareTag(ifMatch) !== bareTag(entity.etag)) throw versionMismatch(entity, ifMatch);
@@ -210,6 +232,10 @@ export function deleteEntity(caller: Caller, kind: Kind, id: string): Reply {
     throw new ApiError('in-use', `The ${kind} entity '${id}' cannot be deleted: ${dependents.map((d) => `${d.kind} '${d.id}'`).join(', ')} still use it.`);
   }
   if (!faults.has('delete-leaves-entity')) scope.tables[kind].delete(id);
+  if (faults.has('deleted-entities-stay-listed')) {
+    const table = scope.tables[kind];
+    ghosts.set(table, [...(ghosts.get(table) ?? []), entity]);
+  }
   return { status: 204 };
 }
 

@@ -68,6 +68,8 @@ export const FAULTS = {
   'delete-ignores-flows-using-base': { breaks: ['DEL-002'], description: 'A base connection used by a flow can be deleted.' },
   'state-filter-ignored': { breaks: ['LIST-001'], description: 'property=state==draft is ignored.' },
   'continuation-repeats-first-page': { breaks: ['LIST-002'], description: 'Following _links.next.href answers the first page again.' },
+  'deleted-entities-stay-listed': { breaks: ['DEL-003'], description: 'A deleted entity answers 404 by id but stays in every list, filtered, paged and counted.' },
+  'patch-skips-instructions-without-path': { breaks: ['API-011'], description: 'A PATCH instruction without a path is skipped and the rest applied, instead of refusing the patch.' },
 } as const satisfies Record<string, FaultDefinition>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -1,6 +1,6 @@
 // In-memory storage, one scope per (org, sandbox). Entities are kept per kind in creation order so that an
 // unfiltered page costs O(limit) however many entities exist: continuation tokens carry a creation sequence number,
-// and deletions leave holes that are compacted once they outnumber the live entries.
+// and deleted entries are compacted away once they outnumber the live ones.
 
 export const KINDS = ['connections', 'sourceConnections', 'targetConnections', 'flows'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -31,10 +31,12 @@ export interface Entity {
   bornUnderDraftParent?: boolean;
 }
 
+// A deleted entity stays in `entries`, dead, until compaction: deleting is O(1) and `entries` never holds a hole, so
+// the binary search over creation order needs no probing (probing past holes is what once left a deleted entity
+// listed: create A, B, C; delete B, then C, and C stayed in every list). Liveness is one Map lookup.
 class KindTable {
-  private entries: (Entity | undefined)[] = [];
+  private entries: Entity[] = [];
   private readonly byId = new Map<string, Entity>();
-  private holes = 0;
 
   get size(): number {
     return this.byId.size;
@@ -47,49 +49,36 @@ class KindTable {
     this.byId.set(entity.id, entity);
   }
   delete(id: string): boolean {
-    const entity = this.byId.get(id);
-    if (!entity) return false;
-    this.byId.delete(id);
-    const at = this.indexOfSeq(entity.seq);
-    if (at >= 0) this.entries[at] = undefined;
-    if (++this.holes > 64 && this.holes > this.byId.size) this.compact();
+    if (!this.byId.delete(id)) return false;
+    const dead = this.entries.length - this.byId.size;
+    if (dead > 64 && dead > this.byId.size) this.compact();
     return true;
   }
   /** Live entities with seq > afterSeq, in creation order. */
   *from(afterSeq: number): Generator<Entity> {
-    let at = afterSeq < 0 ? 0 : this.firstIndexAfter(afterSeq);
-    for (; at < this.entries.length; at++) {
-      const entity = this.entries[at];
-      if (entity) yield entity;
+    for (let at = this.firstIndexAfter(afterSeq); at < this.entries.length; at++) {
+      const entity = this.entries[at]!;
+      if (this.isLive(entity)) yield entity;
     }
   }
+  /** Live entities in creation order (a Map iterates in insertion order, and an id is never inserted twice). */
   values(): IterableIterator<Entity> {
     return this.byId.values();
   }
+  private isLive(entity: Entity): boolean {
+    return this.byId.get(entity.id) === entity;
+  }
   private compact(): void {
-    this.entries = this.entries.filter((e): e is Entity => e !== undefined);
-    this.holes = 0;
+    this.entries = this.entries.filter((e) => this.isLive(e));
   }
-  private indexOfSeq(seq: number): number {
-    const at = this.firstIndexAfter(seq - 1);
-    return this.entries[at]?.seq === seq ? at : -1;
-  }
-  /** Binary search over the seq order, skipping holes by probing neighbours. */
+  /** The first index whose seq is greater than `seq` (entries are in seq order: seqs only grow). */
   private firstIndexAfter(seq: number): number {
     let lo = 0;
     let hi = this.entries.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      let probe = mid;
-      while (probe < hi && this.entries[probe] === undefined) probe++;
-      const entity = this.entries[probe];
-      if (entity === undefined) {
-        hi = mid;
-      } else if (entity.seq <= seq) {
-        lo = probe + 1;
-      } else {
-        hi = mid;
-      }
+      if (this.entries[mid]!.seq <= seq) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   }

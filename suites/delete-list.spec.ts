@@ -1,13 +1,26 @@
-// DEL and LIST: deleting drafts, protecting what flows use, and listing with filters and pages.
-import { bodyOf, type FlowClient } from './support/client.ts';
+// DEL and LIST: deleting drafts, protecting what flows use, a deleted entity leaving every list, and listing with
+// filters and pages. Each pass stands on something the target was shown to do: the entity read back before it is
+// deleted, a refusal beside the same request succeeding, listed items that exist and a live one left out.
+import { bodyOf, isSuccess, type FlowClient } from './support/client.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
+import { collect } from './support/listing.ts';
 import type { Kind } from './support/operations.ts';
-import { pathOf, type Exchange } from './support/recorder.ts';
-import { expectFact, expectStatus } from './support/verdicts.ts';
+import { SetupFailure } from './support/steps.ts';
+import { CouldNotCheck, expectFact, expectStatus, requireEvidence, where } from './support/verdicts.ts';
+
+/** A delete the check needs to succeed (a control or a setup step); DEL-001 judges deletes. */
+async function removed(api: FlowClient, kind: Kind, id: string, step: string): Promise<void> {
+  const exchange = await api.remove(kind, id);
+  if (!isSuccess(exchange)) throw new SetupFailure(step, exchange, 'DEL-001');
+}
 
 test('a deleted draft is gone: GET and a second DELETE answer 404', { tag: '@DEL-001' }, async ({ api, steps, build, discovery }) => {
   requireDrafts(discovery, ['source']);
-  const draft = await steps.draft('connections', build.base());
+  const body = build.base();
+  const draft = await steps.draft('connections', body);
+  // the 404s below only mean "deleted" if the draft could be read before
+  const { item, exchange } = await steps.read('connections', draft.id);
+  requireEvidence(item.id === draft.id && item.name === body.name, 'DEL-001', `the draft ${draft.id} named ${String(body.name)} read back before it is deleted`, `GET showed id ${String(item.id)}, name ${String(item.name)} — see DRAFT-005`, exchange);
   expectStatus(await api.remove('connections', draft.id), '2xx', 'DEL-001');
   expectStatus(await api.get('connections', draft.id), 404, 'DEL-001', 'the draft was deleted');
   expectStatus(await api.remove('connections', draft.id), 404, 'DEL-001', 'the draft was already deleted');
@@ -15,61 +28,109 @@ test('a deleted draft is gone: GET and a second DELETE answer 404', { tag: '@DEL
 
 test('a base connection a flow still uses cannot be deleted', { tag: '@DEL-002' }, async ({ api, steps, build }) => {
   const { base, source, target } = await steps.liveConnections();
-  await steps.nonDraft('flows', build.flow([source.id], [target.id]));
+  const flow = await steps.nonDraft('flows', build.flow([source.id], [target.id]));
   expectStatus(await api.remove('connections', base.id), '4xx', 'DEL-002', 'a flow uses it through its source connection');
   const { item, exchange } = await steps.read('connections', base.id);
   expectFact(item.id === base.id, 'DEL-002', 'the base connection still there', item.id, exchange);
+  // the control: once nothing uses it, the same DELETE succeeds, so the refusal was for the flow and not, say, a
+  // target that refuses every DELETE (405)
+  await removed(api, 'flows', flow.id, 'delete the flow (the control)');
+  await removed(api, 'sourceConnections', source.id, 'delete the source connection (the control)');
+  await removed(api, 'targetConnections', target.id, 'delete the target connection (the control)');
+  const again = await api.remove('connections', base.id);
+  requireEvidence(isSuccess(again), 'DEL-002', 'the same DELETE to succeed once no flow uses the base connection (the control)', `it answered ${again.response?.status ?? 'nothing'}, so the refusal may not have been for the flow — see DEL-001`, again);
 });
+
+test('a deleted entity leaves every list: plain, filtered by id or name, paged and counted', { tag: '@DEL-003' }, async ({ api, steps, build }) => {
+  const made: { id: string; name: string }[] = [];
+  for (const label of ['a', 'b', 'c', 'd']) {
+    const name = build.name(`listed-${label}`);
+    made.push({ id: (await steps.nonDraft('connections', { ...build.base(), name })).id, name });
+  }
+  const ids = made.map((m) => m.id);
+  requireEvidence(new Set(ids).size === 4, 'DEL-003', 'four distinct connections, two to delete and two to keep', `the creates answered ${new Set(ids).size} distinct id(s) — see DRAFT-012`);
+  const [a, b, c, d] = made as [(typeof made)[0], (typeof made)[0], (typeof made)[0], (typeof made)[0]];
+  const byId = (of: typeof made) => `property=id==${of.map((m) => m.id).join(',')}`;
+  const byName = (of: typeof made) => `property=name==${of.map((m) => encodeURIComponent(m.name)).join(',')}`;
+
+  // before any delete, the filtered views and counts show all four: they do show this test's entities
+  for (const query of [byId(made), byName(made)]) {
+    const { items, last } = await collect(api, 'connections', query, 'DEL-003', { maxPages: 10, onBadPage: 'cannot' });
+    const missing = made.filter((m) => !items.some((i) => i.id === m.id)).map((m) => m.id);
+    requireEvidence(missing.length === 0, 'DEL-003', `GET /connections?${query} to list the four connections before any delete`, `it left out ${missing.join(', ')} — see LIST-002`, last);
+    await expectCount(api, query, 4, 'before any delete', 'control');
+  }
+
+  // B, then C: the order that once left C in the reference server's lists
+  await removed(api, 'connections', b.id, 'delete the second connection');
+  await removed(api, 'connections', c.id, 'delete the third connection');
+  const gone = [b, c];
+  const kept = [a, d];
+
+  const views: { label: string; query: string; keeps: boolean; maxPages: number }[] = [
+    { label: 'the plain list', query: '', keeps: true, maxPages: 50 },
+    { label: 'filtered by id', query: byId(made), keeps: true, maxPages: 10 },
+    { label: 'filtered by name', query: byName(made), keeps: true, maxPages: 10 },
+    { label: 'pages of one, filtered by id', query: `${byId(made)}&limit=1`, keeps: true, maxPages: 10 },
+    { label: 'pages of one, filtered by name', query: `${byName(made)}&limit=1`, keeps: true, maxPages: 10 },
+    { label: 'filtered by the deleted ids alone', query: byId(gone), keeps: false, maxPages: 10 },
+    { label: 'filtered by the deleted names alone', query: byName(gone), keeps: false, maxPages: 10 },
+  ];
+  for (const view of views) {
+    const { items, complete, last } = await collect(api, 'connections', view.query, 'DEL-003', { maxPages: view.maxPages, onBadPage: 'cannot' });
+    const stale = items.filter((i) => gone.some((g) => g.id === i.id)).map((i) => i.id);
+    expectFact(stale.length === 0, 'DEL-003', `${view.label} without the deleted connections`, stale, last);
+    if (!complete) throw new CouldNotCheck(`${where(last)}: could not check: ${view.label} went on past ${view.maxPages} pages, and what was not read could hold a deleted connection [DEL-003]`);
+    if (view.keeps) {
+      // an empty list would pass the line above for any target: the kept ones show the view still lists
+      const lost = kept.filter((k) => !items.some((i) => i.id === k.id)).map((k) => k.id);
+      requireEvidence(lost.length === 0, 'DEL-003', `${view.label} still to show the connections that were not deleted`, `it left out ${lost.join(', ')} as well`, last);
+    }
+  }
+  for (const query of [byId(made), byName(made)]) await expectCount(api, query, 2, 'after two of the four were deleted', 'check');
+  for (const query of [byId(gone), byName(gone)]) await expectCount(api, query, 0, 'after both were deleted', 'check');
+});
+
+/**
+ * `count=true` under `query` counts `expected`. Before the deletes (`control`) anything else shows the count does not
+ * count under this filter at all, so it can show nothing; after them, more is a deleted entity still counted, and
+ * fewer says nothing about the rule.
+ */
+async function expectCount(api: FlowClient, query: string, expected: number, when: string, role: 'control' | 'check'): Promise<void> {
+  const exchange = await api.list('connections', `count=true&${query}`);
+  const count = bodyOf(exchange).count;
+  requireEvidence(exchange.response?.status === 200 && typeof count === 'number', 'DEL-003', `GET /connections?count=true&${query} to answer a count`, `it answered ${exchange.response?.status ?? 'nothing'} ${JSON.stringify(count) ?? ''}`, exchange);
+  if (role === 'check') expectFact(count <= expected, 'DEL-003', `a count of ${expected} ${when}`, count, exchange);
+  requireEvidence(count === expected, 'DEL-003', `a count of ${expected} ${when}`, `it counted ${count}${role === 'control' ? ', so the count does not follow this filter' : ', fewer than it lists'}`, exchange);
+}
 
 test('listing with property=state==draft gives only drafts, including the run\'s own', { tag: '@LIST-001' }, async ({ api, steps, build, discovery }) => {
   requireDrafts(discovery, ['source']);
   const draft = await steps.draft('connections', build.base());
-  await steps.nonDraft('connections', build.base());
-  const items = await collect(api, 'connections', 'property=state==draft&limit=100', 'LIST-001', 50);
+  const live = await steps.nonDraft('connections', build.base());
+  // the live one's absence from the list counts only if it exists and is not a draft
+  const { item, exchange } = await steps.read('connections', live.id);
+  requireEvidence(item.id === live.id && item.state !== 'draft', 'LIST-001', `a non-draft connection ${live.id} for the filter to leave out`, `GET showed id ${String(item.id)} in state ${String(item.state)} — see DRAFT-007`, exchange);
+  const { items, complete, last } = await collect(api, 'connections', 'property=state==draft&limit=100', 'LIST-001', { maxPages: 50, onBadPage: 'fail' });
   const states = [...new Set(items.map((i) => i.state))];
-  expectFact(states.every((s) => s === 'draft'), 'LIST-001', 'only state "draft"', states);
-  expectFact(items.some((i) => i.id === draft.id), 'LIST-001', `the run's draft ${draft.id} among them`, items.length);
+  expectFact(states.every((s) => s === 'draft'), 'LIST-001', 'only state "draft"', states, last);
+  expectFact(!items.some((i) => i.id === live.id), 'LIST-001', `the non-draft ${live.id} left out`, live.id, last);
+  if (!items.some((i) => i.id === draft.id)) {
+    if (!complete) throw new CouldNotCheck(`${where(last)}: could not check: 50 pages of drafts did not reach the run's draft ${draft.id} [LIST-001]`);
+    expectFact(false, 'LIST-001', `the run's draft ${draft.id} among them`, `${items.length} drafts without it`, last);
+  }
 });
 
 test('with limit, pages hold at most that many items and _links.next.href yields the rest once each', { tag: '@LIST-002' }, async ({ api, steps, build }) => {
   const prefix = build.name('page');
   const ids: string[] = [];
   for (let i = 0; i < 5; i++) ids.push((await steps.nonDraft('connections', { ...build.base(), name: `${prefix}-${i}` })).id);
-  const query = `property=id==${ids.join(',')}&limit=2`;
-  const first = await api.list('connections', query);
-  expectStatus(first, 200, 'LIST-002');
-  const pageItems = bodyOf(first).items;
-  expectFact(Array.isArray(pageItems) && pageItems.length <= 2, 'LIST-002', 'at most 2 items', Array.isArray(pageItems) ? pageItems.length : pageItems, first);
-  const all = await collect(api, 'connections', query, 'LIST-002', 10);
+  requireEvidence(new Set(ids).size === 5, 'LIST-002', 'five distinct connections to page through', `the creates answered ${new Set(ids).size} distinct id(s) — see DRAFT-012`);
+  const { items, last } = await collect(api, 'connections', `property=id==${ids.join(',')}&limit=2`, 'LIST-002', { maxPages: 10, limit: 2, onBadPage: 'fail' });
   const seen = new Set<string>();
-  for (const item of all) {
-    expectFact(!seen.has(String(item.id)), 'LIST-002', 'no item twice across pages', item.id);
+  for (const item of items) {
+    expectFact(!seen.has(String(item.id)), 'LIST-002', 'no item twice across pages', item.id, last);
     seen.add(String(item.id));
   }
-  expectFact(ids.every((id) => seen.has(id)), 'LIST-002', `all ${ids.length} connections of this test across the pages`, ids.filter((id) => !seen.has(id)));
+  expectFact(ids.every((id) => seen.has(id)), 'LIST-002', `all ${ids.length} connections of this test across the pages`, ids.filter((id) => !seen.has(id)), last);
 });
-
-/** Follows `_links.next.href` (relative to the service base path or to the origin) and gathers every item. */
-async function collect(api: FlowClient, kind: Kind, query: string, requirement: string, maxPages: number): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let exchange: Exchange = await api.list(kind, query);
-  for (let page = 0; page < maxPages; page++) {
-    expectStatus(exchange, 200, requirement);
-    const body = bodyOf(exchange);
-    const pageItems = Array.isArray(body.items) ? (body.items as Record<string, unknown>[]) : [];
-    const limit = Number(new URLSearchParams(pathOf(exchange.request.url).split('?')[1] ?? '').get('limit') ?? Infinity);
-    expectFact(pageItems.length <= limit, requirement, `at most ${limit} items in a page`, pageItems.length, exchange);
-    items.push(...pageItems);
-    const href = ((body._links as Record<string, { href?: unknown }> | undefined)?.next?.href);
-    if (typeof href !== 'string' || href === '' || pageItems.length === 0) return items;
-    exchange = await api.send('GET', relativeToBase(api, href));
-  }
-  return items;
-}
-
-function relativeToBase(api: FlowClient, href: string): string {
-  const base = new URL(api.target.baseUrl);
-  const url = new URL(href, base.origin);
-  return url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length) + url.search : url.pathname + url.search;
-}
-

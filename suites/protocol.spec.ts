@@ -1,23 +1,33 @@
-// API: credentials, sandboxes, bodies and the checks that hold for every answer.
+// API: credentials, sandboxes, bodies and the checks that hold for every answer. A refusal counts beside its control
+// (the same request without the rule's trigger succeeds), and "nothing was created" is shown by a list by name that
+// holds no item of that name, and does hold the control's.
 import { bodyOf, isSuccess, type FlowClient } from './support/client.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
+import { expectNoneNamed, requireListedByName } from './support/listing.ts';
 import type { Recorder } from './support/recorder.ts';
-import { expectFact, expectStatus } from './support/verdicts.ts';
+import type { Steps } from './support/steps.ts';
+import { CouldNotCheck, expectFact, expectStatus, requireEvidence, where } from './support/verdicts.ts';
 
-async function expectNoneNamed(api: FlowClient, name: string, requirement: string): Promise<void> {
-  const listed = await api.list('connections', `property=name==${encodeURIComponent(name)}`);
-  const items = bodyOf(listed).items;
-  expectFact(isSuccess(listed) && Array.isArray(items) && items.length === 0, requirement, `no connection named ${name}`, items, listed);
+/** The control of a refused create: the same body, sent as the kit always sends it, is created and listed by its name. */
+async function controlCreate(api: FlowClient, steps: Steps, body: Record<string, unknown>, requirement: string): Promise<void> {
+  const made = await steps.nonDraft('connections', body);
+  await requireListedByName(api, 'connections', String(body.name), made.id, requirement);
 }
 
-test('a request without a valid token is refused with 401 or 403 and changes nothing', { tag: '@API-001' }, async ({ api, build }) => {
+// Every refusal first: a request wrongly served is the failure to report, before any control could stop the check.
+test('a request without a valid token is refused with 401 or 403 and changes nothing', { tag: '@API-001' }, async ({ api, steps, build }) => {
+  const bodies: Record<string, unknown>[] = [];
   for (const authorization of [undefined, 'Bearer kit-invalid-token']) {
     const body = build.base();
+    bodies.push(body);
     const exchange = await api.send('POST', '/connections', { body, headers: { authorization } });
     expectStatus(exchange, [401, 403], 'API-001', authorization ? 'the token is invalid' : 'no Authorization header');
-    await expectNoneNamed(api, String(body.name), 'API-001');
   }
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { authorization: 'Bearer kit-invalid-token' } }), [401, 403], 'API-001');
+  for (const body of bodies) await expectNoneNamed(api, 'connections', String(body.name), 'API-001', 'the refused create');
+  const control = await api.send('GET', '/connections?limit=1');
+  if (control.response?.status !== 200) throw new CouldNotCheck(`${where(control)}: could not check: the same GET with the kit's token answered ${control.response?.status ?? 'nothing'} [API-001]`);
+  for (const body of bodies) await controlCreate(api, steps, body, 'API-001');
 });
 
 test('a request without x-api-key is refused', { tag: ['@API-002', '@read-only'] }, async ({ api }) => {
@@ -28,29 +38,38 @@ test('a request without x-gw-ims-org-id is refused', { tag: ['@API-003', '@read-
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { 'x-gw-ims-org-id': undefined } }), '4xx', 'API-003', 'no x-gw-ims-org-id header');
 });
 
-test('an entity of one sandbox cannot be read, listed, updated, published or deleted from another', { tag: '@API-004' }, async ({ api, steps, build, discovery, target }) => {
-  test.skip(!target.otherSandbox, 'not-applicable: no second sandbox configured (set AEP_OTHER_SANDBOX_NAME)');
-  requireDrafts(discovery, ['source']);
-  const draft = await steps.draft('connections', build.base());
-  const other = api.inSandbox(target.otherSandbox!);
-  expectStatus(await other.get('connections', draft.id), '4xx', 'API-004', 'read from the other sandbox');
-  const listed = await other.list('connections', `property=id==${draft.id}`);
-  const items = bodyOf(listed).items;
-  expectFact(!isSuccess(listed) || (Array.isArray(items) && items.length === 0), 'API-004', 'the other sandbox not to list it', items, listed);
-  expectStatus(await other.patch('connections', draft.id, [{ op: 'replace', path: '/description', value: 'x' }], draft.etag), '4xx', 'API-004', 'update from the other sandbox');
-  expectStatus(await other.action('connections', draft.id, 'publish'), '4xx', 'API-004', 'publish from the other sandbox');
-  expectStatus(await other.remove('connections', draft.id), '4xx', 'API-004', 'delete from the other sandbox');
-  const { item, exchange } = await steps.read('connections', draft.id);
-  expectFact(item.state === 'draft' && item.etag === draft.etag, 'API-004', 'the entity unchanged in its own sandbox', { state: item.state, etag: item.etag }, exchange);
+// The skip is a modifier so it runs before any fixture that talks to the target (discovery, steps): with no second
+// sandbox configured, nothing this check could run into is a verdict.
+test.describe('sandbox isolation', () => {
+  test.skip(({ target }) => !target.otherSandbox, 'not-applicable: no second sandbox configured (set AEP_OTHER_SANDBOX_NAME)');
+
+  test('an entity of one sandbox cannot be read, listed, updated, published or deleted from another', { tag: '@API-004' }, async ({ api, steps, build, discovery, target }) => {
+    requireDrafts(discovery, ['source']);
+    const draft = await steps.draft('connections', build.base());
+    const other = api.inSandbox(target.otherSandbox!);
+    expectStatus(await other.get('connections', draft.id), '4xx', 'API-004', 'read from the other sandbox');
+    const listed = await other.list('connections', `property=id==${draft.id}`);
+    const items = bodyOf(listed).items;
+    expectFact(!isSuccess(listed) || (Array.isArray(items) && !items.some((i) => (i as Record<string, unknown>)?.id === draft.id)), 'API-004', 'the other sandbox not to list it', items, listed);
+    expectStatus(await other.patch('connections', draft.id, [{ op: 'replace', path: '/description', value: 'x' }], draft.etag), '4xx', 'API-004', 'update from the other sandbox');
+    expectStatus(await other.action('connections', draft.id, 'publish'), '4xx', 'API-004', 'publish from the other sandbox');
+    expectStatus(await other.remove('connections', draft.id), '4xx', 'API-004', 'delete from the other sandbox');
+    const { item, exchange } = await steps.read('connections', draft.id);
+    expectFact(item.id === draft.id && item.state === 'draft' && item.etag === draft.etag, 'API-004', 'the entity unchanged in its own sandbox', { id: item.id, state: item.state, etag: item.etag }, exchange);
+  });
 });
 
-test('a malformed JSON body answers 400 and creates nothing', { tag: '@API-005' }, async ({ api, build }) => {
-  const name = build.name('malformed');
-  for (const rawBody of [`{"name": "${name}", "connectionSpec": {`, `{"name": "${name}",}`, `{'name': '${name}'}`]) {
+test('a malformed JSON body answers 400 and creates nothing', { tag: '@API-005' }, async ({ api, steps, build }) => {
+  const body = build.base();
+  const name = String(body.name);
+  const valid = JSON.stringify(body);
+  // each body is the valid one broken: cut short, a trailing comma, single quotes
+  for (const rawBody of [valid.slice(0, -2), `${valid.slice(0, -1)},}`, valid.replace(/"/g, "'")]) {
     const exchange = await api.send('POST', '/connections', { rawBody, headers: { 'content-type': 'application/json' } });
     expectStatus(exchange, 400, 'API-005', 'the body is not JSON');
   }
-  await expectNoneNamed(api, name, 'API-005');
+  await expectNoneNamed(api, 'connections', name, 'API-005', 'the malformed creates');
+  await controlCreate(api, steps, body, 'API-005');
 });
 
 test('GET of an id that does not exist answers 404', { tag: ['@API-006', '@read-only'] }, async ({ api }) => {
@@ -64,12 +83,13 @@ function ownViolations(recorder: Recorder, requirement: string): string[] {
 }
 
 /** Every operation once, valid and invalid, so the every-exchange checks see the whole surface at least here. */
-async function tour(api: FlowClient, steps: import('./support/steps.ts').Steps): Promise<void> {
+async function tour(api: FlowClient, steps: Steps): Promise<void> {
   const { build } = steps;
   await api.send('GET', '/connectionSpecs');
   await api.send('GET', '/flowSpecs');
   const { source, target } = await steps.liveConnections();
-  const flow = await api.create('flows', build.flow([source.id], [target.id]), null);
+  // setup goes through steps: a failed step is the kit's error (see its requirement), never an API-007/008 fail
+  const flow = await steps.nonDraft('flows', build.flow([source.id], [target.id]));
   for (const kind of ['connections', 'sourceConnections', 'targetConnections', 'flows'] as const) {
     await api.list(kind, 'limit=2');
     await api.list(kind, 'count=true');
@@ -79,8 +99,7 @@ async function tour(api: FlowClient, steps: import('./support/steps.ts').Steps):
     await api.send('PATCH', `/${kind}/kit-missing`, { body: { op: 'move' }, headers: { 'if-match': '"x"' } });
     await api.action(kind, 'kit-missing', 'publish');
   }
-  const flowId = String(bodyOf(flow).id);
-  await api.patch('flows', flowId, [{ op: 'replace', path: '/name', value: `${build.name('tour')}-ü-✓` }], await steps.currentEtag('flows', flowId));
+  await api.patch('flows', flow.id, [{ op: 'replace', path: '/name', value: `${build.name('tour')}-ü-✓` }], await steps.currentEtag('flows', flow.id));
 }
 
 test('no request gets a 5xx answer', { tag: '@API-007' }, async ({ api, steps, recorder }) => {
@@ -101,7 +120,8 @@ test('error answers carry a JSON body', { tag: '@API-009' }, async ({ api, steps
   const live = await steps.nonDraft('connections', build.base());
   await api.patch('connections', live.id, [{ op: 'replace', path: '/description', value: 'x' }], '"kit-stale"');
   const errors = recorder.exchanges.filter((e) => (e.response?.status ?? 0) >= 400);
-  expectFact(errors.length >= 3, 'API-009', 'at least three error answers to inspect', errors.length);
+  // fewer error answers than asked for is another requirement's failure (API-005, API-006, ETAG-001), not this one's
+  requireEvidence(errors.length >= 3, 'API-009', 'three error answers to inspect', `the three requests meant to be refused got ${errors.length} error answer(s) — see API-005, API-006, ETAG-001`);
   for (const exchange of errors) {
     expectFact(exchange.response?.body !== undefined && typeof exchange.response.body === 'object', 'API-009', 'a JSON error body', exchange.response?.text, exchange);
   }
@@ -113,4 +133,36 @@ test('a POST or PATCH whose Content-Type is not application/json is refused', { 
   const live = await steps.nonDraft('connections', build.base());
   const patch = JSON.stringify([{ op: 'replace', path: '/description', value: 'x' }]);
   expectStatus(await api.send('PATCH', `/connections/${live.id}`, { rawBody: patch, headers: { 'content-type': 'text/plain', 'if-match': live.etag } }), '4xx', 'API-010', 'Content-Type: text/plain');
+});
+
+test('a create or PATCH whose body breaks its request schema is refused and changes nothing', { tag: '@API-011' }, async ({ api, steps, build }) => {
+  // creates: each body is a valid one with one thing broken; its control is the same body made whole again
+  const { connectionSpec, ...missing } = build.base();
+  const wrongType = { ...build.base(), description: 42 };
+  const creates: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    ['the required connectionSpec left out', missing, { ...missing, connectionSpec }],
+    ['description a number, not a string', wrongType, { ...wrongType, description: 'created by the Flow Service conformance kit' }],
+  ];
+  for (const [label, body] of creates) expectStatus(await api.create('connections', body, null), '4xx', 'API-011', label);
+
+  // PATCHes, each sent with the current etag, so If-Match is not what refuses them
+  const live = await steps.nonDraft('connections', build.base());
+  const before = await steps.read('connections', live.id);
+  requireEvidence(before.item.id === live.id, 'API-011', `the connection ${live.id} read back before the patches`, `GET showed id ${String(before.item.id)} — see DRAFT-005`, before.exchange);
+  const etag = String(before.item.etag);
+  const patches: [string, unknown][] = [
+    ['an object, not a JSON Patch array', { description: 'merge-patched' }],
+    ['an instruction without a path', [{ op: 'replace', value: 'no path' }]],
+    ['a valid instruction beside one without a path', [{ op: 'replace', path: '/description', value: 'half-applied' }, { op: 'replace', value: 'no path' }]],
+    ['an instruction without an op', [{ path: '/description', value: 'no op' }]],
+  ];
+  for (const [label, patch] of patches) expectStatus(await api.patch('connections', live.id, patch, etag), '4xx', 'API-011', label);
+  const after = await steps.read('connections', live.id);
+  expectFact(after.item.description === before.item.description, 'API-011', `description still ${JSON.stringify(before.item.description)} after the refused patches`, after.item.description, after.exchange);
+
+  for (const [label, body] of creates) await expectNoneNamed(api, 'connections', String(body.name), 'API-011', `the refused create (${label})`);
+  for (const [, , whole] of creates) await controlCreate(api, steps, whole, 'API-011');
+  // a well-formed patch with the same If-Match succeeds: no refused patch wrote a new version either
+  const control = await api.patch('connections', live.id, [{ op: 'replace', path: '/description', value: 'patched by the kit' }], etag);
+  requireEvidence(isSuccess(control), 'API-011', 'the same PATCH, well-formed and with the same If-Match, to succeed (the control)', `it answered ${control.response?.status ?? 'nothing'} — see UPD-001, ETAG-001`, control);
 });

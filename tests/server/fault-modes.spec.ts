@@ -230,6 +230,26 @@ const PROBES = {
     healthy: false,
     broken: true,
   },
+  'deleted-entities-stay-listed': {
+    observe: async (api) => {
+      const ids = [(await createBase(api)).id, (await createBase(api)).id, (await createBase(api)).id];
+      for (const id of ids.slice(1)) await api.delete(`/connections/${id}`);
+      const filter = `property=id==${ids.join(',')}`;
+      const listed = (await api.get(`/connections?${filter}`)).body.items.length;
+      return [listed, (await api.get(`/connections?${filter}&count=true`)).body.count, await status(api.get(`/connections/${ids[2]}`))];
+    },
+    healthy: [1, 1, 404],
+    broken: [3, 3, 404],
+  },
+  'patch-skips-instructions-without-path': {
+    observe: async (api) => {
+      const base = await createBase(api);
+      const patch = [{ op: 'replace', path: '/description', value: 'changed' }, { op: 'replace', value: 'no path' }];
+      return [await status(api.patch(`/connections/${base.id}`, patch, base.etag)), (await read(api, 'connections', base.id)).description === 'changed'];
+    },
+    healthy: [400, false],
+    broken: [200, true],
+  },
 } satisfies Record<FaultName, Probe>;
 
 for (const name of FAULT_NAMES) {
