@@ -64,14 +64,22 @@ export function createEntity(caller: Caller, kind: Kind, body: Json, mode: strin
   if (bornUnderDraftParent) entity.bornUnderDraftParent = true;
   scope.tables[kind].add(entity);
 
-  const answer: Record<string, string> = { id: entity.id };
+  let answeredId = entity.id;
+  if (faults.has('create-reuses-last-id')) {
+    answeredId = previousCreate.get(scope) ?? entity.id;
+    previousCreate.set(scope, entity.id);
+  }
+  const answer: Record<string, string> = { id: answeredId };
   if (!faults.has(OMITS_ETAG[kind])) answer.etag = shownEtag(entity.etag, faults);
   return {
     status: faults.has('create-answers-200') ? 200 : 201,
     body: answer,
-    headers: { location: `${caller.basePath}/${kind}/${entity.id}` },
+    headers: { location: `${caller.basePath}/${kind}/${answeredId}` },
   };
 }
+
+/** The id of each scope's last create: only the fault `create-reuses-last-id` reads it. */
+const previousCreate = new WeakMap<Scope, string>();
 
 const OMITS_ETAG = {
   connections: 'connection-create-omits-etag',

@@ -24,6 +24,7 @@ export const FAULTS = {
   'draft-requires-complete-auth': { breaks: ['DRAFT-009'], description: 'A draft base connection must already carry every required auth param.' },
   'create-honours-state-field': { breaks: ['DRAFT-010'], description: 'A create body carrying state is accepted and its state is used.' },
   'unknown-mode-ignored': { breaks: ['DRAFT-011'], description: 'An unknown mode value creates a non-draft entity.' },
+  'create-reuses-last-id': { breaks: ['DRAFT-012'], description: 'A create answers the id the previous create in the sandbox answered (the new entity is stored under an id of its own).' },
   'connection-publish-is-noop': { breaks: ['PUB-001'], description: 'Publishing a base connection answers 200 but leaves it a draft.' },
   'source-connection-publish-is-noop': { breaks: ['PUB-002'], description: 'Publishing a source connection answers 200 but leaves it a draft.' },
   'target-connection-publish-is-noop': { breaks: ['PUB-003'], description: 'Publishing a target connection answers 200 but leaves it a draft.' },

@@ -1,5 +1,7 @@
 // Setup steps the scenarios share. A setup step that fails says so and names the requirement it depended on, so a
-// broken create is never mistaken for a broken publish-order rule.
+// broken create is never mistaken for a broken publish-order rule. Steps also keep what a pass needs to know about
+// the entities a check made: the id each create answered (no two alike, see DRAFT-012) and the name the kit gave it,
+// so that a read-back of some other entity (a canned example, a stale copy) is never taken for the one created.
 import type { Builders } from './builders.ts';
 import { bodyOf, firstItem, isSuccess, type FlowClient } from './client.ts';
 import type { Kind } from './operations.ts';
@@ -22,8 +24,12 @@ export const PUBLISH_REQUIREMENT: Record<Kind, string> = {
 export interface Written {
   id: string;
   etag: string;
+  /** The name the kit gave the entity, when it gave one. */
+  name?: string;
   exchange: Exchange;
 }
+
+type Item = Record<string, unknown>;
 
 /**
  * A setup step failed: the requirement under test was not checked (`error`), and `covers` names the requirement
@@ -36,34 +42,114 @@ export class SetupFailure extends CouldNotCheck {
   }
 }
 
+/**
+ * Every id a create answered in this worker, per sandbox, with the request that got it. Worker-wide on purpose: two
+ * creates never answer the same id (DRAFT-012), also across checks, and an entity is only "the one created" if its id
+ * is its own.
+ */
+const answeredIds = new Map<string, Map<string, string>>();
+
 export class Steps {
+  /** What the kit knows of the entities this check created: the name it gave, and whether it asked for a draft. */
+  private readonly created = new Map<string, { name?: string; draft: boolean }>();
+
   constructor(
     readonly api: FlowClient,
     readonly build: Builders,
   ) {}
 
-  private written(step: string, exchange: Exchange, requirement: string): Written {
-    const body = bodyOf(exchange);
-    if (!isSuccess(exchange) || typeof body.id !== 'string' || body.id === '') throw new SetupFailure(step, exchange, requirement);
-    return { id: body.id, etag: typeof body.etag === 'string' ? body.etag : '', exchange };
+  private get answered(): Map<string, string> {
+    let ids = answeredIds.get(this.api.sandbox);
+    if (!ids) answeredIds.set(this.api.sandbox, (ids = new Map()));
+    return ids;
+  }
+
+  /** Ids creates answered so far in this sandbox (this worker), each with the request that got it. */
+  knownIds(): ReadonlyMap<string, string> {
+    return this.answered;
+  }
+
+  /**
+   * Takes note of a create the check sent itself (`api.create`): its id, the name in `body`, draft or not. An id
+   * some earlier create answered too is no entity of its own: the check cannot go on (see DRAFT-012).
+   */
+  adopt(exchange: Exchange, body: unknown, draft: boolean, step = `create a ${draft ? 'draft' : 'live'} entity`, covers = draft ? 'DRAFT-001' : 'DRAFT-007'): string {
+    const id = bodyOf(exchange).id;
+    if (!isSuccess(exchange) || typeof id !== 'string' || id === '') throw new SetupFailure(step, exchange, covers);
+    const earlier = this.answered.get(id);
+    if (earlier !== undefined) throw new SetupFailure(`${step} (id "${id}" was answered to an earlier ${earlier} too)`, exchange, 'DRAFT-012');
+    this.answered.set(id, where(exchange));
+    const name = (body as { name?: unknown } | undefined)?.name;
+    this.created.set(id, { ...(typeof name === 'string' ? { name } : {}), draft });
+    return id;
+  }
+
+  /** The entity was renamed by a PATCH the target accepted and showed: later read-backs expect the new name. */
+  renamed(id: string, name: string): void {
+    const known = this.created.get(id);
+    if (known) known.name = name;
+  }
+
+  /** The name the kit gave `id`, if this check created it. */
+  nameOf(id: string): string | undefined {
+    return this.created.get(id)?.name;
+  }
+
+  private written(step: string, exchange: Exchange, body: Record<string, unknown>, draft: boolean, covers: string): Written {
+    const id = this.adopt(exchange, body, draft, step, covers);
+    const etag = bodyOf(exchange).etag;
+    return { id, etag: typeof etag === 'string' ? etag : '', ...(typeof body.name === 'string' ? { name: body.name } : {}), exchange };
   }
 
   async draft(kind: Kind, body: Record<string, unknown>): Promise<Written> {
-    return this.written(`create a draft ${this.api.describe(kind)}`, await this.api.create(kind, body, 'draft'), CREATE_REQUIREMENT[kind]);
+    return this.written(`create a draft ${this.api.describe(kind)}`, await this.api.create(kind, body, 'draft'), body, true, CREATE_REQUIREMENT[kind]);
   }
 
   async nonDraft(kind: Kind, body: Record<string, unknown>): Promise<Written> {
-    return this.written(`create a ${this.api.describe(kind)} without mode`, await this.api.create(kind, body, null), 'DRAFT-007');
+    return this.written(`create a ${this.api.describe(kind)} without mode`, await this.api.create(kind, body, null), body, false, 'DRAFT-007');
   }
 
-  async publish(kind: Kind, id: string): Promise<Written> {
-    return this.written(`publish a ${this.api.describe(kind)}`, await this.api.action(kind, id, 'publish'), PUBLISH_REQUIREMENT[kind]);
+  /** A publish that must succeed, answering the id it was asked for; `covers` judges it when it does not. */
+  async publish(kind: Kind, id: string, covers = PUBLISH_REQUIREMENT[kind], step = `publish the ${this.api.describe(kind)} ${id}`): Promise<Written> {
+    const exchange = await this.api.action(kind, id, 'publish');
+    const answered = bodyOf(exchange).id;
+    if (!isSuccess(exchange) || answered !== id) throw new SetupFailure(step, exchange, covers);
+    const etag = bodyOf(exchange).etag;
+    return { id, etag: typeof etag === 'string' ? etag : '', exchange };
   }
 
-  /** The entity as GET shows it once settled; a failed GET is a setup failure against DRAFT-005. */
-  async read(kind: Kind, id: string): Promise<{ item: Record<string, unknown>; exchange: Exchange }> {
+  /** A PATCH of the description with If-Match `etag` that must succeed (a setup step or a control), against UPD-001. */
+  async describeAs(kind: Kind, id: string, description: string, etag: string, step = `PATCH the description of the ${this.api.describe(kind)} ${id}`): Promise<Written> {
+    const exchange = await this.api.patch(kind, id, [{ op: 'replace', path: '/description', value: description }], etag);
+    const answer = bodyOf(exchange);
+    if (exchange.response?.status !== 200 || answer.id !== id) throw new SetupFailure(step, exchange, 'UPD-001');
+    return { id, etag: typeof answer.etag === 'string' ? answer.etag : '', exchange };
+  }
+
+  /**
+   * GET once settled, and whether it shows the entity asked for: its id, and the name the kit gave it (`name`
+   * overrides what the kit knows; `null` skips the name, for a check that judges the name itself). Never throws on
+   * what the target answered: `mismatch` says what differs.
+   */
+  async readBack(kind: Kind, id: string, options: { name?: string | null } = {}): Promise<{ exchange: Exchange; item: Item | undefined; mismatch?: string }> {
     const { exchange, item } = await this.api.settled(kind, id);
-    if (exchange.response?.status !== 200 || !item) throw new SetupFailure(`read the ${this.api.describe(kind)} back`, exchange, 'DRAFT-005');
+    if (exchange.response?.status !== 200 || !item) return { exchange, item, mismatch: 'no entity' };
+    if (item.id !== id) return { exchange, item, mismatch: `items[0].id ${JSON.stringify(item.id)}, another entity than ${id}` };
+    const name = options.name === undefined ? this.created.get(id)?.name : options.name;
+    if (name !== null && name !== undefined && item.name !== name) {
+      return { exchange, item, mismatch: `items[0].name ${JSON.stringify(item.name)}, not the name the kit gave ${id} (${JSON.stringify(name)})` };
+    }
+    return { exchange, item };
+  }
+
+  /**
+   * The entity as GET shows it once settled. A failed GET, or one showing another entity, is a setup failure against
+   * the requirement covering read-backs: DRAFT-005 for what was created as a draft, DRAFT-007 for the rest.
+   */
+  async read(kind: Kind, id: string, options: { name?: string | null } = {}): Promise<{ item: Item; exchange: Exchange }> {
+    const { exchange, item, mismatch } = await this.readBack(kind, id, options);
+    const covers = this.created.get(id)?.draft === false ? 'DRAFT-007' : 'DRAFT-005';
+    if (mismatch || !item) throw new SetupFailure(`read the ${this.api.describe(kind)} ${id} back${mismatch === 'no entity' ? '' : ` (it showed ${mismatch})`}`, exchange, covers);
     return { item, exchange };
   }
 
@@ -73,6 +159,37 @@ export class Steps {
 
   async currentEtag(kind: Kind, id: string): Promise<string> {
     return String((await this.read(kind, id)).item.etag);
+  }
+
+  /**
+   * Every item a list of `kind` filtered by `name` shows, following `_links.next` up to `pages` pages. The target may
+   * ignore the filter, so callers judge the items' names, never their count; `complete` says whether the last page
+   * was reached. A list that fails shows nothing either way: CouldNotCheck for `requirement`.
+   */
+  async listNamed(kind: Kind, name: string, requirement: string, pages = 5): Promise<{ items: Item[]; complete: boolean; exchange: Exchange }> {
+    const items: Item[] = [];
+    let exchange = await this.api.list(kind, `property=name==${encodeURIComponent(name)}`);
+    for (let page = 0; page < pages; page++) {
+      const body = bodyOf(exchange);
+      if (exchange.response?.status !== 200 || !Array.isArray(body.items)) {
+        throw new CouldNotCheck(`${where(exchange)}: could not check: a list to look for "${name}" in, but it answered ${exchange.response?.status ?? exchange.error} [${requirement}]`);
+      }
+      const pageItems = body.items.filter((i): i is Item => Boolean(i) && typeof i === 'object');
+      items.push(...pageItems);
+      const href = (body._links as { next?: { href?: unknown } } | undefined)?.next?.href;
+      if (typeof href !== 'string' || href === '' || pageItems.length === 0) return { items, complete: true, exchange };
+      exchange = await this.api.send('GET', this.relativeToBase(href));
+    }
+    return { items, complete: false, exchange };
+  }
+
+  /** A next link relative to the service's base path or to the origin, as a path under the base path. */
+  private relativeToBase(href: string): string {
+    const base = new URL(this.api.target.baseUrl);
+    const url = new URL(href, base.origin);
+    const prefix = base.pathname.replace(/\/+$/, '');
+    const path = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
+    return path + url.search;
   }
 
   /** A draft of every kind, children naming draft parents, as the tutorial builds them. */

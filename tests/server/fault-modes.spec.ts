@@ -102,6 +102,7 @@ const PROBES = {
   'draft-requires-complete-auth': { observe: (api) => status(api.post('/connections?mode=draft', baseConnectionBody({ host: 'h' }))), healthy: 201, broken: 400 },
   'create-honours-state-field': { observe: (api) => status(api.post('/connections', { ...baseConnectionBody(), state: 'draft' })), healthy: 400, broken: 201 },
   'unknown-mode-ignored': { observe: (api) => status(api.post('/connections?mode=DRAFT', baseConnectionBody())), healthy: 400, broken: 201 },
+  'create-reuses-last-id': { observe: async (api) => (await createBase(api)).id === (await createBase(api, false)).id, healthy: false, broken: true },
   'connection-publish-is-noop': publishedState('connections'),
   'source-connection-publish-is-noop': publishedState('sourceConnections'),
   'target-connection-publish-is-noop': publishedState('targetConnections'),
