@@ -4,7 +4,7 @@
 // with the seed and path that replay it (that part's own seed: the other parts are skipped on replay).
 import { requireDrafts, test } from './support/fixtures.ts';
 import { CouldNotCheck, RequirementFailure } from './support/verdicts.ts';
-import { DEFAULT_MAX_COMMANDS, DEFAULT_RUNS, masterSeed, PARTS, partTimeBudgetMs, planPart, testTimeoutMs } from './model/budget.ts';
+import { DEFAULT_MAX_COMMANDS, masterSeed, PARTS, partTimeBudgetMs, planPart, testTimeoutMs } from './model/budget.ts';
 import { requireCoverage, runPart } from './model/part.ts';
 
 // thousands of requests a run: the node transport whatever --transport says (suites/support/transport.ts)
@@ -22,7 +22,7 @@ for (let part = 0; part < PARTS; part++) {
       throw new CouldNotCheck(`could not check: --path ${config.path} replays a sequence of one seed, and no --seed was given (the failure report prints both) [ORD-007]`);
     }
     const maxCommands = config.maxCommands ?? DEFAULT_MAX_COMMANDS;
-    const budgetMs = partTimeBudgetMs(config, testInfo.config.workers);
+    const budgetMs = partTimeBudgetMs(config, testInfo.config.workers, target.embedded);
     // a backstop only: the part keeps to its budget itself, so a slow or rate-limited target gets fewer runs, not a timeout
     test.setTimeout(Math.max(testInfo.timeout, testTimeoutMs(budgetMs, target.config, maxCommands)));
 
@@ -51,6 +51,6 @@ for (let part = 0; part < PARTS; part++) {
       throw new RequirementFailure(message);
     }
     requireCoverage(report, plan);
-    if (report.shortfall) testInfo.annotations.push({ type: 'coverage', description: `part ${part + 1} covered ${report.shortfall} (asked: ${config.runs ?? DEFAULT_RUNS} runs in all)` });
+    if (report.shortfall) testInfo.annotations.push({ type: 'coverage', description: `part ${part + 1} of ${PARTS} made ${report.shortfall}` });
   });
 }
