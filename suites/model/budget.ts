@@ -31,19 +31,20 @@ export interface PartPlan {
 
 /**
  * Without --seed, one seed for the whole run, the same in every worker: derived from the run id the CLI gives all
- * workers, so the summary's seed replays every part (`--seed S` gives part i the seed S + i).
+ * workers, so the summary's seed replays every part (`--seed S` gives part i the seed S + i). Seeds are kept unsigned
+ * (fast-check takes 2^32 - 1 as -1): `--seed -5` does not parse as printed, an option's value may not start with '-'.
  */
 export function masterSeed(config: ModelConfig, runId: string | undefined, random: () => number = Math.random): number {
-  if (config.seed !== undefined) return config.seed | 0;
-  if (!runId) return (Date.now() ^ (random() * 0x100000000)) | 0;
+  if (config.seed !== undefined) return config.seed >>> 0;
+  if (!runId) return (Date.now() ^ (random() * 0x100000000)) >>> 0;
   let hash = 0x811c9dc5; // FNV-1a
   for (let i = 0; i < runId.length; i++) hash = Math.imul(hash ^ runId.charCodeAt(i), 0x01000193);
-  return hash | 0;
+  return hash >>> 0;
 }
 
 /** Part `part`'s share of the runs and its seed; a replay (--path) runs in the first part only, with the given seed. */
 export function planPart(part: number, config: ModelConfig, master: number): PartPlan {
-  const seed = (master + part) | 0;
+  const seed = (master + part) >>> 0;
   if (config.path !== undefined) {
     const plan: PartPlan = { part, seed: master, runs: 1, path: config.path };
     return part === 0 ? plan : { ...plan, skip: `not-applicable: replaying one sequence (--seed ${master} --path ${config.path}), which part 1 runs` };
