@@ -147,7 +147,9 @@ export function parseCommandLine(argv: string[]): RunOptions {
     options.seed = Number(values.seed);
   }
   if (values.path !== undefined) {
-    if (!/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path must look like 12:3:1, as a failure report prints it, not '${values.path}'`);
+    // fast-check's path, then (after ~) its log of which commands ran, which a shrunk command sequence needs
+    if (!/^\d+(:\d+)*(~[A-Za-z0-9+/]*:[A-Za-z0-9+/]*)?$/.test(values.path)) throw new UsageError(`--path must look like 12:3:1~BA:B, as a failure report prints it, not '${values.path}'`);
+    if (values.seed === undefined) throw new UsageError('--path replays a sequence of one seed: give the --seed the failure report prints with it');
     options.path = values.path;
   }
   if (values.transport !== undefined) {

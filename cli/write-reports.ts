@@ -42,12 +42,11 @@ function specsSeen(outcomes: TestOutcome[]): Results['specs'] {
 const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 export const KIT = { name: PACKAGE.name, version: PACKAGE.version };
 
+/** The model-based suite's parts, summed: the run's seed (each part's is derived from it), runs and steps made. */
 function modelRun(outcomes: TestOutcome[]): Results['model'] {
-  for (const outcome of outcomes) {
-    const note = outcome.annotations.find((a) => a.type === 'model');
-    if (note?.description) return JSON.parse(note.description) as Results['model'];
-  }
-  return undefined;
+  const parts = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model' && a.description).map((a) => JSON.parse(a.description!) as { seed?: number; runs?: number; steps?: number }));
+  if (parts.length === 0) return undefined;
+  return { ...(parts[0]!.seed !== undefined ? { seed: parts[0]!.seed } : {}), runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0) };
 }
 
 export function writeReports(reportDir: string, outcomes: TestOutcome[], context: ReportContext, linkLatest: boolean): number {

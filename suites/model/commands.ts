@@ -1,23 +1,36 @@
 // The model-based commands (fast-check's check/run/toString): each runs one operation on the target, compares the
-// answer's class with the model's prediction, adopts open outcomes, and checks the model's view by GET.
+// answer's class with the model's prediction, adopts open outcomes, and checks the model's view by GET. What a step
+// did depends on the model it met (which kind it fell back to, which parents it had to make), and fast-check reuses
+// one command object across the runs of a shrink: so each run writes its own step labels to `real.trace`, and
+// toString describes only what was generated.
 import type { AsyncCommand } from 'fast-check';
 import type { Builders } from '../support/builders.ts';
 import { bodyOf, isSuccess, type FlowClient } from '../support/client.ts';
 import type { Kind } from '../support/operations.ts';
 import type { Exchange } from '../support/recorder.ts';
-import { RequirementFailure, where } from '../support/verdicts.ts';
+import { CouldNotCheck, RequirementFailure, where } from '../support/verdicts.ts';
 import type { Model, ModelEntity, Outcome } from './model.ts';
 
 export interface Real {
   api: FlowClient;
   build: Builders;
+  /** One label a step, as this run made it: the failure report's lines. */
+  trace: string[];
 }
 
 type Command = AsyncCommand<Model, Real, false>;
 const LABEL: Record<Kind, string> = { connections: 'base', sourceConnections: 'source', targetConnections: 'target', flows: 'flow' };
 
+/** Starts a step's line in the trace; the returned function rewrites it as the step learns what it did. */
+function label(real: Real, text: string): (text: string) => string {
+  const at = real.trace.push(text) - 1;
+  return (update) => (real.trace[at] = update);
+}
+
 function expectOutcome(step: string, exchange: Exchange, outcome: Outcome, why: string): void {
-  const status = exchange.response?.status ?? 0;
+  // no answer at all (refused, reset, timed out) says nothing about the rules: the kit could not ask
+  if (!exchange.response) throw new CouldNotCheck(`step "${step}": ${where(exchange)}: could not check: no answer (${exchange.error ?? 'unknown error'}) [ORD-007]`);
+  const status = exchange.response.status;
   const ok = outcome === 'either' ? status >= 200 && status < 500 : outcome === '2xx' ? status >= 200 && status < 300 : status >= 400 && status < 500;
   if (!ok) {
     throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected ${outcome === 'either' ? '2xx or 4xx' : outcome} (${why}), received ${status || exchange.error} ${exchange.response?.text.slice(0, 160) ?? ''} [ORD-007]`);
@@ -27,7 +40,9 @@ function expectOutcome(step: string, exchange: Exchange, outcome: Outcome, why: 
 /** The model's view of one entity, checked by GET: draft or not, and its etag. */
 async function verify(step: string, model: Model, real: Real, entity: ModelEntity): Promise<void> {
   const { exchange, item } = await real.api.settled(entity.kind, entity.id);
-  if (exchange.response?.status !== 200 || !item) throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected 200 with the entity, received ${exchange.response?.status} [ORD-007]`);
+  if (!exchange.response) throw new CouldNotCheck(`step "${step}": ${where(exchange)}: could not check: no answer (${exchange.error ?? 'unknown error'}) [ORD-007]`);
+  if (exchange.response.status !== 200 || !item) throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected 200 with the entity, received ${exchange.response.status} [ORD-007]`);
+  if (item.id !== entity.id) throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected the entity ${entity.id}, received ${JSON.stringify(item.id)} [ORD-007]`);
   const isDraft = item.state === 'draft';
   if (isDraft !== entity.draft) {
     throw new RequirementFailure(`step "${step}": ${where(exchange)}: expected state ${entity.draft ? '"draft"' : 'other than "draft"'}, received "${String(item.state)}" [ORD-007]`);
@@ -71,55 +86,59 @@ function existingKind(model: Readonly<Model>, wanted: Kind): Kind {
 }
 
 export class CreateCommand implements Command {
-  private madeParents: Kind[] = [];
   constructor(readonly kind: Kind, readonly draft: boolean, readonly a: number, readonly b: number) {}
   check(): boolean {
     return true;
   }
   async run(model: Model, real: Real): Promise<void> {
+    const base = `create ${this.draft ? 'draft ' : ''}${LABEL[this.kind]} (parents #${this.a} #${this.b})`;
+    const relabel = label(real, base);
+    let step = base;
     // a create whose parents do not exist yet makes them first, with the same mode, so no generated step is wasted
-    this.madeParents = [];
-    for (let missing = missingParent(model, this.kind); missing; missing = missingParent(model, this.kind)) {
-      await new CreateCommand(missing, this.draft, 0, 0).run(model, real);
-      this.madeParents.push(missing);
-      if (model.ofKind(missing).length === 0) return;
-    }
-    const parents = parentsFor(model, this.kind, this.a, this.b)!;
+    const made: Kind[] = [];
+    const makeParents = async (kind: Kind): Promise<boolean> => {
+      for (let missing = missingParent(model, kind); missing; missing = missingParent(model, kind)) {
+        if (!(await makeParents(missing))) return false;
+        made.push(missing);
+        step = relabel(`${base} after creating ${made.map((k) => LABEL[k]).join(' and ')}`);
+        await this.make(model, real, missing, step, parentsFor(model, missing, 0, 0)!);
+        if (model.ofKind(missing).length === 0) return false;
+      }
+      return true;
+    };
+    if (await makeParents(this.kind)) await this.make(model, real, this.kind, step, parentsFor(model, this.kind, this.a, this.b)!);
+  }
+  private async make(model: Model, real: Real, kind: Kind, step: string, parents: ModelEntity[]): Promise<void> {
     const ids = (k: Kind) => parents.filter((p) => p.kind === k).map((p) => p.id);
-    const body = this.kind === 'connections' ? real.build.base()
-      : this.kind === 'sourceConnections' ? real.build.source(ids('connections')[0])
-      : this.kind === 'targetConnections' ? real.build.targetConnection()
+    const body = kind === 'connections' ? real.build.base()
+      : kind === 'sourceConnections' ? real.build.source(ids('connections')[0])
+      : kind === 'targetConnections' ? real.build.targetConnection()
       : real.build.flow(ids('sourceConnections'), ids('targetConnections'));
-    const exchange = await real.api.create(this.kind, body, this.draft ? 'draft' : null);
+    const exchange = await real.api.create(kind, body, this.draft ? 'draft' : null);
     const outcome = model.predictCreate(this.draft, parents);
-    expectOutcome(this.toString(), exchange, outcome, this.draft ? 'drafts may name drafts' : 'a live entity may only name live parents');
+    expectOutcome(step, exchange, outcome, this.draft ? 'drafts may name drafts' : 'a live entity may only name live parents');
     if (!isSuccess(exchange)) return;
     const answer = bodyOf(exchange);
     const entity: ModelEntity = {
-      kind: this.kind, id: String(answer.id), draft: this.draft, etag: String(answer.etag ?? ''),
+      kind, id: String(answer.id), draft: this.draft, etag: String(answer.etag ?? ''),
       parents: parents.map((p) => p.id), unsound: outcome === 'either',
     };
     model.entities.set(entity.id, entity);
-    await verify(this.toString(), model, real, entity);
+    await verify(step, model, real, entity);
   }
   toString(): string {
-    const made = this.madeParents.length ? ` after creating ${this.madeParents.map((k) => LABEL[k]).join(' and ')}` : '';
-    return `create ${this.draft ? 'draft ' : ''}${LABEL[this.kind]} (parents #${this.a} #${this.b})${made}`;
+    return `create ${this.draft ? 'draft ' : ''}${LABEL[this.kind]} (parents #${this.a} #${this.b})`;
   }
 }
 
 /** A command on an entity that exists: it takes the kind asked for if the model has one, else the next that it has. */
 abstract class OnExisting implements Command {
-  protected kind: Kind;
-  constructor(readonly wanted: Kind, readonly index: number) {
-    this.kind = wanted;
-  }
+  constructor(readonly wanted: Kind, readonly index: number) {}
   check(model: Readonly<Model>): boolean {
     return model.entities.size > 0;
   }
   protected target(model: Model): ModelEntity {
-    this.kind = existingKind(model, this.wanted);
-    return model.pick(this.kind, this.index)!;
+    return model.pick(existingKind(model, this.wanted), this.index)!;
   }
   abstract run(model: Model, real: Real): Promise<void>;
   abstract toString(): string;
@@ -128,13 +147,15 @@ abstract class OnExisting implements Command {
 export class PatchCommand extends OnExisting {
   async run(model: Model, real: Real): Promise<void> {
     const entity = this.target(model);
+    const step = `patch ${LABEL[entity.kind]} #${this.index} description`;
+    label(real, step);
     const exchange = await real.api.patch(entity.kind, entity.id, [{ op: 'replace', path: '/description', value: `model step ${this.index}` }], entity.etag);
-    expectOutcome(this.toString(), exchange, '2xx', 'If-Match carries the current etag');
+    expectOutcome(step, exchange, '2xx', 'If-Match carries the current etag');
     entity.etag = String(bodyOf(exchange).etag ?? '');
-    await verify(this.toString(), model, real, entity);
+    await verify(step, model, real, entity);
   }
   toString(): string {
-    return `patch ${LABEL[this.kind]} #${this.index} description`;
+    return `patch ${LABEL[this.wanted]} #${this.index} description`;
   }
 }
 
@@ -148,15 +169,17 @@ export class AddSourceCommand implements Command {
     const candidates = model.ofKind('sourceConnections').filter((s) => !flow.parents.includes(s.id)).reverse();
     const source = candidates[this.sourceIndex % Math.max(1, candidates.length)];
     if (!source) return;
+    const step = `patch ${flow.draft ? 'draft ' : ''}flow #${this.flowIndex}: add ${source.draft ? 'draft ' : ''}source #${this.sourceIndex}`;
+    label(real, step);
     const exchange = await real.api.patch('flows', flow.id, [{ op: 'add', path: '/sourceConnectionIds/-', value: source.id }], flow.etag);
     const outcome = model.predictAddReference(flow, source);
-    expectOutcome(this.toString(), exchange, outcome, flow.draft ? 'a draft flow may name any source connection' : 'a live flow may not come to name a draft');
+    expectOutcome(step, exchange, outcome, flow.draft ? 'a draft flow may name any source connection' : 'a live flow may not come to name a draft');
     if (isSuccess(exchange)) {
       flow.etag = String(bodyOf(exchange).etag ?? '');
       flow.parents.push(source.id);
       if (outcome === 'either') flow.unsound = true;
     }
-    await verify(this.toString(), model, real, flow);
+    await verify(step, model, real, flow);
   }
   toString(): string {
     return `patch flow #${this.flowIndex}: add source #${this.sourceIndex}`;
@@ -171,35 +194,39 @@ export class PublishCommand extends OnExisting {
     // mostly drafts: publishing what is already live is an open outcome that tells little
     const pool = (k: Kind) => model.ofKind(k).filter((e) => !this.draftsOnly || e.draft);
     const order: Kind[] = [this.wanted, 'flows', 'sourceConnections', 'targetConnections', 'connections'];
-    this.kind = order.find((k) => pool(k).length > 0) ?? existingKind(model, this.wanted);
-    const candidates = pool(this.kind).length > 0 ? pool(this.kind) : model.ofKind(this.kind);
+    const kind = order.find((k) => pool(k).length > 0) ?? existingKind(model, this.wanted);
+    const candidates = pool(kind).length > 0 ? pool(kind) : model.ofKind(kind);
     const entity = candidates[candidates.length - 1 - (this.index % candidates.length)]!;
+    const step = `publish ${entity.draft ? 'draft ' : ''}${LABEL[kind]} #${this.index}`;
+    label(real, step);
     const exchange = await real.api.action(entity.kind, entity.id, 'publish');
     const outcome = model.predictPublish(entity);
-    expectOutcome(this.toString(), exchange, outcome, outcome === '4xx' ? 'a parent is still a draft' : 'every parent is published');
+    expectOutcome(step, exchange, outcome, outcome === '4xx' ? 'a parent is still a draft' : 'every parent is published');
     if (isSuccess(exchange)) {
       entity.draft = false;
       entity.etag = String(bodyOf(exchange).etag ?? entity.etag);
     }
-    await verify(this.toString(), model, real, entity);
+    await verify(step, model, real, entity);
   }
   toString(): string {
-    return `publish ${this.draftsOnly ? 'draft ' : ''}${LABEL[this.kind]} #${this.index}`;
+    return `publish ${this.draftsOnly ? 'draft ' : ''}${LABEL[this.wanted]} #${this.index}`;
   }
 }
 
 export class DeleteCommand extends OnExisting {
   async run(model: Model, real: Real): Promise<void> {
     const entity = this.target(model);
+    const step = `delete ${LABEL[entity.kind]} #${this.index}`;
+    label(real, step);
     const exchange = await real.api.remove(entity.kind, entity.id);
-    expectOutcome(this.toString(), exchange, model.predictDelete(entity), 'nothing names it');
-    if (!isSuccess(exchange)) return verify(this.toString(), model, real, entity);
+    expectOutcome(step, exchange, model.predictDelete(entity), 'nothing names it');
+    if (!isSuccess(exchange)) return verify(step, model, real, entity);
     model.remove(entity.id);
     const after = await real.api.get(entity.kind, entity.id);
-    expectOutcome(this.toString(), after, '4xx', 'it was deleted');
+    expectOutcome(step, after, '4xx', 'it was deleted');
   }
   toString(): string {
-    return `delete ${LABEL[this.kind]} #${this.index}`;
+    return `delete ${LABEL[this.wanted]} #${this.index}`;
   }
 }
 
@@ -209,16 +236,20 @@ export class RaceCommand extends OnExisting {
   }
   async run(model: Model, real: Real): Promise<void> {
     const entity = this.target(model);
+    const step = `race ${this.writers} patches on ${LABEL[entity.kind]} #${this.index}`;
+    label(real, step);
     const answers = await Promise.all(Array.from({ length: this.writers }, (_, i) =>
       real.api.patch(entity.kind, entity.id, [{ op: 'replace', path: '/description', value: `racer ${i}` }], entity.etag)));
+    const silent = answers.find((a) => !a.response);
+    if (silent) throw new CouldNotCheck(`step "${step}": ${where(silent)}: could not check: no answer (${silent.error ?? 'unknown error'}) [ORD-007]`);
     const winners = answers.filter(isSuccess);
     if (winners.length !== 1 || answers.some((a) => !isSuccess(a) && a.response?.status !== 412)) {
-      throw new RequirementFailure(`step "${this.toString()}": expected one 200 and ${this.writers - 1} × 412, received ${answers.map((a) => a.response?.status).join(', ')} [ORD-007]`);
+      throw new RequirementFailure(`step "${step}": expected one 200 and ${this.writers - 1} × 412, received ${answers.map((a) => a.response?.status).join(', ')} [ORD-007]`);
     }
     entity.etag = String(bodyOf(winners[0]!).etag ?? '');
-    await verify(this.toString(), model, real, entity);
+    await verify(step, model, real, entity);
   }
   toString(): string {
-    return `race ${this.writers} patches on ${LABEL[this.kind]} #${this.index}`;
+    return `race ${this.writers} patches on ${LABEL[this.wanted]} #${this.index}`;
   }
 }

@@ -32,10 +32,15 @@ export class Model {
     return [...this.entities.values()].filter((e) => e.parents.includes(id));
   }
 
-  /** DRAFT-006: drafts may name drafts. ORD-006 (SHOULD): a non-draft may not name a draft. */
+  /**
+   * DRAFT-006: drafts may name drafts. ORD-006 (SHOULD): a non-draft may not name a draft. A parent the model has
+   * stopped vouching for (its own parent was deleted, or it was adopted from an open outcome) fixes nothing: whether
+   * anything may name it is up to the implementation.
+   */
   predictCreate(draft: boolean, parents: ModelEntity[]): Outcome {
+    if (parents.some((p) => p.unsound)) return 'either';
     if (draft) return '2xx';
-    if (parents.some((p) => p.draft || p.unsound)) return this.strict ? '4xx' : 'either';
+    if (parents.some((p) => p.draft)) return this.strict ? '4xx' : 'either';
     return '2xx';
   }
 
@@ -47,10 +52,14 @@ export class Model {
     return parents.some((p) => p!.draft) ? '4xx' : '2xx';
   }
 
-  /** A reference added by PATCH: a live entity may never come to name a draft (ORD-007's invariant). */
+  /**
+   * A reference added by PATCH: a live entity coming to name a draft is ORD-006's rule met by another road, so it has
+   * ORD-006's level (SHOULD: 4xx under --strict, else open). An accepted one leaves the entity unsound, so ORD-007's
+   * MUST invariant (violations) keeps speaking only for what the rules fix.
+   */
   predictAddReference(entity: ModelEntity, parent: ModelEntity): Outcome {
     if (entity.unsound || parent.unsound) return 'either';
-    if (!entity.draft && parent.draft) return '4xx';
+    if (!entity.draft && parent.draft) return this.strict ? '4xx' : 'either';
     return '2xx';
   }
 

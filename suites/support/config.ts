@@ -33,8 +33,13 @@ export interface KitConfig {
   maxRetryDelayMs?: number;
   /** Concurrent PATCHes in the ETAG-003 race. */
   concurrentWriters?: number;
-  /** Budget and replay of the model-based suite (ORD-007). */
-  model?: { runs?: number; seed?: number; path?: string; maxCommands?: number };
+  /**
+   * Budget and replay of the model-based suite (ORD-007): `runs` in all (default 50, split over its parts), steps a run
+   * (`maxCommands`, default 30), and `timeBudgetMs`, the wall time the suite may spend making runs (default 40 s,
+   * 10 min on the embedded server; spread over the parts that run side by side): past it a part reports the runs it
+   * covered, never a failure.
+   */
+  model?: { runs?: number; seed?: number; path?: string; maxCommands?: number; timeBudgetMs?: number };
 }
 
 export const DEFAULTS = {
