@@ -51,6 +51,7 @@ export interface ConditionOptions {
   graceMs?: number;
 }
 
+const IDLE_SOCKET_MS = 4_000;
 const COLLECTION_POST = /\/(connections|sourceConnections|targetConnections|flows)(\?|$)/;
 
 /** A proxy in front of `targetUrl` (a base URL with its path) that delays and/or rate-limits as `options` say. */
@@ -59,7 +60,9 @@ export async function startConditions(targetUrl: string, options: ConditionOptio
   const delayMs = options.delayMs ?? 0;
   const every = options.limitEvery ?? 0;
   const retryAfter = options.retryAfterSeconds ?? 1;
-  const agent = new Agent({ keepAlive: true });
+  // idle sockets closed before the target's own keep-alive timeout (Node's default 5 s): reusing one the target is
+  // closing at that instant resets the request, which the client would see as the target's 502
+  const agent = new Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
   const graceMs = options.graceMs ?? 100;
   const stats: ConditionStats = { firstAt: 0, lastAt: 0, idleGaps: [], requests: 0, entitiesCreated: 0, peakInFlight: 0, msAtInFlight: [], served429: 0, retriedEarly: 0, ignoredHold: 0 };
   let inFlight = 0;

@@ -16,7 +16,7 @@ import { OUTCOMES_FILE } from './outcomes-reporter.ts';
 import { credentialsFromEnv } from './platform-http.ts';
 import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
 import { HOLD_FILE_ENV } from '../suites/support/hold.ts';
-import { defaultRunId } from '../suites/support/target.ts';
+import { defaultRunId, loadConfig } from '../suites/support/target.ts';
 import { preflight } from './preflight.ts';
 import { redactPlaywrightRecords } from './redact-playwright-report.ts';
 import { sweepPrefix } from './sweep.ts';
@@ -24,6 +24,13 @@ import { writeReports, type ReportContext } from './write-reports.ts';
 
 /** Workers of a --target run unless --workers says otherwise: a polite number of requests in flight. */
 export const TARGET_WORKERS = 4;
+
+/**
+ * The model-based budget (ORD-007) of a --target run when neither --runs nor the config's `model.runs` sets one. A
+ * model run is 30 to 80 requests, 3 to 8 s at 100 ms a request: the embedded default of 50 runs would take minutes
+ * against a remote service (BENCHMARKS.md, section 5). A nightly job against a real target can ask for more.
+ */
+export const TARGET_MODEL_RUNS = 10;
 
 /** How reports and the ledger name the default target. */
 export const EMBEDDED_TARGET = 'embedded reference server (one in each worker)';
@@ -107,6 +114,8 @@ export async function runConformance(options: RunOptions): Promise<number> {
   });
   if (!embedded) {
     delete env.FLOW_CONFORMANCE_FAULTS;
+    const budgetGiven = options.runs !== undefined || options.path !== undefined || process.env.FLOW_CONFORMANCE_RUNS || (await loadConfig(config)).model?.runs !== undefined;
+    if (!budgetGiven) env.FLOW_CONFORMANCE_RUNS = String(TARGET_MODEL_RUNS);
     // one worker told to wait by the target makes them all wait (suites/support/hold.ts)
     env[HOLD_FILE_ENV] = join(reportDir, HOLD_FILE);
   } else {
