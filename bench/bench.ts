@@ -1,9 +1,12 @@
-// `npm run bench [-- --rounds 5 --server-rounds 3 --duration 2 --budgets 10,100,1000 --fault-rounds 3 --sections 1,3,4]`
-// The kit's whole performance picture in one run (about 4.5 minutes on 2 cores): (1) the full default conformance run
-// against its floor, (2) where its time goes, (3) the reference server against Prism and the node:http floor,
-// (4) growth: the server with 1k..100k stored entities, the run with --runs 10..1000, the time to catch faults.
-// Prints one table and the target verdicts; writes reports/bench.json and BENCHMARKS.md.
-import { mkdir, writeFile } from 'node:fs/promises';
+// `npm run bench [-- --rounds 5 --server-rounds 3 --duration 2 --budgets 10,100,1000 --fault-rounds 3 --sections 1,3,4,5]`
+// The kit's whole performance picture in one run (about 4.5 minutes on 2 cores, plus section 5): (1) the full default
+// conformance run against its floor, (2) where its time goes, (3) the reference server against Prism and the node:http
+// floor, (4) growth: the server with 1k..100k stored entities, the run with --runs 10..1000, the time to catch faults,
+// (5) real network conditions: the full default --target run 100 ms away, and behind a 429 limiter (`--no-limiter`
+// leaves that one out: every third request waits a second, so it takes many minutes).
+// Prints one table and the target verdicts; writes reports/bench.json and BENCHMARKS.md. `--sections 5` alone
+// updates only section 5 of BENCHMARKS.md (and writes reports/bench-network.json).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runStoppingChildren } from './children.ts';
@@ -13,7 +16,8 @@ import { DEFAULTS } from '../suites/support/config.ts';
 import { catchEveryFault, type EveryFault } from './fault-catch.ts';
 import { kitGrowth, type KitGrowth } from './growth-kit.ts';
 import { serverGrowth, type ServerGrowth } from './growth-server.ts';
-import { describeMachine, machine, markdown, TARGET, textTable, verdictLine, type Row, type Verdict } from './report.ts';
+import { benchLatency, type ConditionRun } from './latency-bench.ts';
+import { describeMachine, machine, markdown, networkMarkdown, networkSectionOf, replaceNetworkSection, TARGET, textTable, verdictLine, type Row, type Verdict } from './report.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -24,7 +28,9 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '10' },
     budgets: { type: 'string', default: '10,100,1000' },
     'fault-rounds': { type: 'string', default: '3' },
-    sections: { type: 'string', default: '1,3,4' },
+    sections: { type: 'string', default: '1,3,4,5' },
+    'delay-ms': { type: 'string', default: '100' },
+    'no-limiter': { type: 'boolean', default: false },
   },
 });
 const sections = new Set(opts.sections.split(','));
@@ -111,6 +117,30 @@ function growthRows(g: ServerGrowth | undefined, k: KitGrowth | undefined): Row[
   return rows;
 }
 
+function networkRows(runs: ConditionRun[] | undefined): Row[] {
+  return (runs ?? []).map((r, i): Row => {
+    const st = r.stats;
+    const limited = st.served429 > 0 ? `; ${st.served429} answered 429, ${st.retriedEarly} sent again before their Retry-After, ${st.ignoredHold} sent while another worker's ran` : '';
+    const model = r.model ? `; ORD-007 ${r.model.runs} runs, ${r.model.steps} steps` : '';
+    const status = Object.entries(r.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+    return [i === 0 ? '5 network' : '', r.label, s(r.wallMs),
+      `exit ${r.code} (${r.verdict}: ${status}); ${st.requests} requests, ${st.entitiesCreated} entities created, peak ${st.peakInFlight} in flight (over 4 for ${pct(r.above4)} of the busy time: the races)${limited}${model}; target busy ${s(st.lastAt - st.firstAt)} from the first request to the last`];
+  });
+}
+
+function networkVerdicts(runs: ConditionRun[] | undefined): Verdict[] {
+  const latency = runs?.[0];
+  if (!latency) return [];
+  const out: Verdict[] = [{
+    target: `full default --target run at ${opts['delay-ms']} ms a request: exit 0 within ${TARGET.latencyRunMs / 1000} s`, pass: latency.code === 0 && latency.wallMs <= TARGET.latencyRunMs,
+    figure: `exit ${latency.code} in ${s(latency.wallMs)}, ${latency.stats.requests} requests, peak ${latency.stats.peakInFlight} in flight`,
+    bound: `${latency.stats.requests} requests at ${opts['delay-ms']} ms over ${latency.stats.peakInFlight > 4 ? 4 : latency.stats.peakInFlight} workers is ${s((latency.stats.requests * Number(opts['delay-ms'])) / 4)} of waiting at best, plus the runner and workers starting (${s(latency.stats.firstAt ? latency.wallMs - (latency.stats.lastAt - latency.stats.firstAt) : NaN)} outside the target's busy span)`,
+  }];
+  const limited = runs[1];
+  if (limited) out.push({ target: 'full default --target run behind the 429 limiter: exit 0, every Retry-After honoured', pass: limited.code === 0 && limited.stats.retriedEarly === 0, figure: `exit ${limited.code} in ${s(limited.wallMs)}; ${limited.stats.served429} 429s, ${limited.stats.retriedEarly} retried early` });
+  return out;
+}
+
 function verdicts(c: ConformanceFigures | undefined, v: ServerComparison | undefined, g: ServerGrowth | undefined): Verdict[] {
   const out: Verdict[] = [];
   if (c) {
@@ -169,6 +199,7 @@ async function main(): Promise<void> {
   let grownServer: ServerGrowth | undefined;
   let grownKit: KitGrowth | undefined;
   let everyFault: EveryFault | undefined;
+  let network: ConditionRun[] | undefined;
   if (sections.has('1')) {
     section('1-2. conformance run against its floor');
     conformance = await benchConformance(config.rounds, log);
@@ -185,15 +216,33 @@ async function main(): Promise<void> {
     section('4. growth: the time to catch every scenario fault');
     everyFault = await catchEveryFault(config.faultRounds, log);
   }
-  const rows = [...(conformance ? conformanceRows(conformance) : []), ...(servers ? serverRows(servers) : []), ...growthRows(grownServer, grownKit), ...everyFaultRows(everyFault)];
-  const results = verdicts(conformance, servers, grownServer);
+  if (sections.has('5')) {
+    section('5. real network conditions');
+    network = await benchLatency({ delayMs: Number(opts['delay-ms']), limiter: !opts['no-limiter'] }, log);
+  }
+  const mainRows = [...(conformance ? conformanceRows(conformance) : []), ...(servers ? serverRows(servers) : []), ...growthRows(grownServer, grownKit), ...everyFaultRows(everyFault)];
+  const mainVerdicts = verdicts(conformance, servers, grownServer);
+  const netRows = networkRows(network);
+  const netVerdicts = networkVerdicts(network);
+  const rows = [...mainRows, ...netRows];
+  const results = [...mainVerdicts, ...netVerdicts];
   const seconds = (performance.now() - started) / 1000;
   log(`\n${textTable(rows)}\n`);
   for (const v of results) log(verdictLine(v));
   log(`\nbench took ${seconds.toFixed(0)} s; load average now ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
   await mkdir('reports', { recursive: true });
-  await writeFile(REPORT, JSON.stringify({ date: host.date, machine: host, config, seconds, conformance, servers, growth: { server: grownServer, kit: grownKit, everyFault }, verdicts: results }, null, 2) + '\n');
-  await writeFile('BENCHMARKS.md', markdown(host, rows, results, `${COMMAND}${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, seconds));
+  const command = `${COMMAND}${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const previous = await readFile('BENCHMARKS.md', 'utf8').catch(() => '');
+  const networkSection = network ? networkMarkdown(host, netRows, netVerdicts, command) : networkSectionOf(previous);
+  if (sections.size === 1 && network) {
+    // only section 5 ran: the other figures in BENCHMARKS.md stay as the last full bench wrote them
+    await writeFile('reports/bench-network.json', JSON.stringify({ date: host.date, machine: host, seconds, network, verdicts: results }, null, 2) + '\n');
+    await writeFile('BENCHMARKS.md', replaceNetworkSection(previous, networkSection));
+    log('wrote reports/bench-network.json and section 5 of BENCHMARKS.md');
+    return;
+  }
+  await writeFile(REPORT, JSON.stringify({ date: host.date, machine: host, config, seconds, conformance, servers, growth: { server: grownServer, kit: grownKit, everyFault }, network, verdicts: results }, null, 2) + '\n');
+  await writeFile('BENCHMARKS.md', replaceNetworkSection(markdown(host, mainRows, mainVerdicts, command, seconds), networkSection));
   log(`wrote ${REPORT} and BENCHMARKS.md`);
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
 /** The performance targets (issue 6), one set for every bench that judges against them. */
-export const TARGET = { runOverFloor: 3, modelOpsPerSecond: 500, overPrism: 10, overFloor: 0.6, p99Growth: 2, bytesPerEntity: 2048 };
+export const TARGET = { runOverFloor: 3, modelOpsPerSecond: 500, overPrism: 10, overFloor: 0.6, p99Growth: 2, bytesPerEntity: 2048, latencyRunMs: 60_000 };
 
 export type Row = [section: string, measure: string, value: string, detail: string];
 
@@ -87,4 +87,45 @@ export function markdown(m: Machine, rows: Row[], verdicts: Verdict[], command: 
     '',
   ];
   return lines.join('\n');
+}
+
+const NETWORK_BEGIN = '<!-- section 5: real network conditions -->';
+const NETWORK_END = '<!-- end of section 5 -->';
+
+/** Section 5 of BENCHMARKS.md, between markers, so `--sections 5` can rewrite it alone. */
+export function networkMarkdown(m: Machine, rows: Row[], verdicts: Verdict[], command: string): string {
+  return [
+    NETWORK_BEGIN,
+    '## Real network conditions',
+    '',
+    `Written by \`${command}\` on ${m.date} (load average at start ${m.loadAverage.map((l) => l.toFixed(2)).join(' / ')}). The reference server`,
+    'runs in its own process behind bench/net-conditions.ts: a proxy that delays every request (the round trip of a',
+    'remote service) or a limiter answering 429 + `Retry-After: 1` to every third request. The kit runs with the default',
+    'options of a `--target` run (4 workers, the --target model budget); counts are taken at the proxy.',
+    '',
+    '| verdict | target | figure | bounded by |',
+    '|---|---|---|---|',
+    ...verdicts.map((v) => `| ${v.pass ? 'MET' : 'MISSED'} | ${cell(v.target)} | ${cell(v.figure)} | ${v.pass ? '' : cell(v.bound ?? '')} |`),
+    '',
+    '| section | measure | value | detail |',
+    '|---|---|--:|---|',
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    NETWORK_END,
+    '',
+  ].join('\n');
+}
+
+/** `document` with its section 5 replaced by `section` (appended when it has none; removed when `section` is empty). */
+export function replaceNetworkSection(document: string, section: string): string {
+  const begin = document.indexOf(NETWORK_BEGIN);
+  const end = document.indexOf(NETWORK_END);
+  if (begin < 0 || end < begin) return section ? `${document.replace(/\n*$/, '\n\n')}${section}` : document;
+  return `${document.slice(0, begin)}${section}${document.slice(end + NETWORK_END.length).replace(/^\n/, '')}`;
+}
+
+/** The section 5 block of `document`, or '' (a full bench without section 5 keeps the last one written). */
+export function networkSectionOf(document: string): string {
+  const begin = document.indexOf(NETWORK_BEGIN);
+  const end = document.indexOf(NETWORK_END);
+  return begin < 0 || end < begin ? '' : `${document.slice(begin, end + NETWORK_END.length)}\n`;
 }

@@ -23,9 +23,9 @@ Options:
   --requirement ID        only the checks of this requirement (repeatable, or comma-separated)
   --grep REGEX            only checks whose title matches
   --seed N, --path P      replay the model-based suite (ORD-007) exactly, as a failure report prints
-  --runs N                model-based budget (default 50 runs)
+  --runs N                model-based budget (default 50 runs; 10 with --target)
   --writers N             concurrent PATCHes in the ETAG-003 race (default 8)
-  --workers N             parallel workers (default: 2 for the embedded server or 127.0.0.1, 1 elsewhere)
+  --workers N             parallel workers (default: 2 for the embedded server, 4 for any --target)
   --shard I/N             run one slice; combine slices with 'merge'
   --baseline FILE         known failures (YAML/JSON: knownFailures: [{id, reason, expires?, link?}])
   --write-baseline FILE   write the failures of this run as a baseline

@@ -39,6 +39,8 @@ export interface PlatformAnswer {
   text: string;
   contentType: string;
   location: string;
+  /** The Retry-After header, when the answer has one. */
+  retryAfter?: string;
 }
 
 /** The headers every Platform API call carries. */
@@ -76,6 +78,7 @@ export function platformRequest(method: string, url: string, credentials: Platfo
           status: response.statusCode ?? 0, body, text,
           contentType: String(response.headers['content-type'] ?? ''),
           location: String(response.headers.location ?? ''),
+          ...(response.headers['retry-after'] ? { retryAfter: String(response.headers['retry-after']) } : {}),
         });
       });
       response.on('error', reject);

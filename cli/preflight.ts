@@ -1,15 +1,33 @@
 // Before any test runs: can the target be reached, is it a Flow Service, and does it accept the credentials?
 // Each failure is one line and exit code 2, so a typo in --target never looks like a non-conformant service.
+// A 429 (or 503) is waited out as the suites' client does (Retry-After, else backoff), a bounded number of times: a
+// rate limiter's refusal says nothing about the target, and taking its JSON body for a Flow Service answer would start
+// a run against a target that is refusing every request.
+import { DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy } from '../suites/support/retry.ts';
 import { platformRequest, type PlatformAnswer, type PlatformCredentials } from './platform-http.ts';
 
 export class PreflightError extends Error {}
 
-export async function preflight(baseUrl: string, credentials: PlatformCredentials, timeoutMs: number): Promise<void> {
+/** The preflight is the only request in flight, so a 429 gets no more tries than a 503 (maxRetries). */
+const PREFLIGHT_RETRIES: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRateLimitRetries: DEFAULT_RETRY_POLICY.maxRetries };
+
+export async function preflight(baseUrl: string, credentials: PlatformCredentials, timeoutMs: number, policy: RetryPolicy = PREFLIGHT_RETRIES): Promise<void> {
   let answer: PlatformAnswer;
-  try {
-    answer = await platformRequest('GET', `${baseUrl}/connections?limit=1`, credentials, timeoutMs);
-  } catch (error) {
-    throw new PreflightError(`cannot reach the target ${baseUrl}: ${describeError(error as Error & { code?: string }, timeoutMs)}`);
+  for (let retries = 0; ; retries++) {
+    try {
+      answer = await platformRequest('GET', `${baseUrl}/connections?limit=1`, credentials, timeoutMs);
+    } catch (error) {
+      throw new PreflightError(`cannot reach the target ${baseUrl}: ${describeError(error as Error & { code?: string }, timeoutMs)}`);
+    }
+    const wait = retryDelay({ method: 'GET', status: answer.status, headers: answer.retryAfter ? { 'retry-after': answer.retryAfter } : {} }, retries, policy);
+    if (wait === undefined) {
+      if (answer.status === 429) {
+        const asked = answer.retryAfter ? ` (Retry-After: ${answer.retryAfter})` : '';
+        throw new PreflightError(`the target is rate-limiting: GET /connections?limit=1 answered 429${asked} ${retries + 1} times in a row; try again later`);
+      }
+      break;
+    }
+    await sleep(wait);
   }
   const { status, text } = answer;
   if (status === 401 || status === 403) {

@@ -3,7 +3,7 @@
 // (suites/support/fixtures.ts): no request crosses a process, which made the default run ~10% faster than one server
 // in this process shared by the workers (BENCHMARKS.md), and nothing outlives the run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,17 +13,30 @@ import { readBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import type { Selection, TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
-import { isLoopback } from './ims.ts';
 import { credentialsFromEnv } from './platform-http.ts';
 import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
-import { defaultRunId } from '../suites/support/target.ts';
+import { HOLD_FILE_ENV } from '../suites/support/hold.ts';
+import { defaultRunId, loadConfig } from '../suites/support/target.ts';
 import { preflight } from './preflight.ts';
 import { redactPlaywrightRecords } from './redact-playwright-report.ts';
 import { sweepPrefix } from './sweep.ts';
 import { writeReports, type ReportContext } from './write-reports.ts';
 
+/** Workers of a --target run unless --workers says otherwise: a polite number of requests in flight. */
+export const TARGET_WORKERS = 4;
+
+/**
+ * The model-based budget (ORD-007) of a --target run when neither --runs nor the config's `model.runs` sets one. A
+ * model run is 30 to 80 requests, 3 to 8 s at 100 ms a request: the embedded default of 50 runs would take minutes
+ * against a remote service (BENCHMARKS.md, section 5). A nightly job against a real target can ask for more.
+ */
+export const TARGET_MODEL_RUNS = 10;
+
 /** How reports and the ledger name the default target. */
 export const EMBEDDED_TARGET = 'embedded reference server (one in each worker)';
+
+/** The shared "not before" instant of a --target run, in its report dir while the run lasts. */
+const HOLD_FILE = 'hold-until';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -82,8 +95,10 @@ export async function runConformance(options: RunOptions): Promise<number> {
     delete env.AEP_FLOW_SERVICE_URL;
     delete env.AEP_SANDBOX_NAME;
   }
-  const local = embedded || isLoopback(new URL(targetUrl!));
-  const workers = options.workers ?? (local ? 2 : 1);
+  // The same default for every --target, loopback or not (a local proxy in front of a remote service is common):
+  // 4 workers, so about 4 requests in flight (more only for the moment of a race), which keeps a full run at 100 ms
+  // a request near a minute (BENCHMARKS.md, section 5). The embedded servers are one per worker, on 2 cores.
+  const workers = options.workers ?? (embedded ? 2 : TARGET_WORKERS);
   // only now: a run that never started leaves no empty report dir behind
   mkdirSync(reportDir, { recursive: true });
   const ledgerFile = join(reportDir, LEDGER_FILE);
@@ -106,7 +121,15 @@ export async function runConformance(options: RunOptions): Promise<number> {
     ...(options.transport !== undefined ? { FLOW_CONFORMANCE_TRANSPORT: options.transport } : {}),
     ...(options.maxRequests !== undefined ? { FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER: String(Math.max(1, Math.floor(options.maxRequests / workers))) } : {}),
   });
-  if (!embedded) delete env.FLOW_CONFORMANCE_FAULTS;
+  if (!embedded) {
+    delete env.FLOW_CONFORMANCE_FAULTS;
+    const budgetGiven = options.runs !== undefined || options.path !== undefined || process.env.FLOW_CONFORMANCE_RUNS || (await loadConfig(config)).model?.runs !== undefined;
+    if (!budgetGiven) env.FLOW_CONFORMANCE_RUNS = String(TARGET_MODEL_RUNS);
+    // one worker told to wait by the target makes them all wait (suites/support/hold.ts)
+    env[HOLD_FILE_ENV] = join(reportDir, HOLD_FILE);
+  } else {
+    delete env[HOLD_FILE_ENV];
+  }
   delete env.FLOW_CONFORMANCE_MUTATION;
 
   const reporters = [join(PACKAGE_ROOT, 'cli', 'outcomes-reporter.ts'), 'html', ...(options.shard ? ['blob'] : [])];
@@ -141,6 +164,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
       done();
     });
   });
+  rmSync(join(reportDir, HOLD_FILE), { force: true });
   // Playwright's own records hold its call logs, which list every request header: masked before anyone reads them
   const known = [env.AEP_ACCESS_TOKEN, env.AEP_API_KEY, env.AEP_CLIENT_ID, env.AEP_CLIENT_SECRET, preflightCredentials?.accessToken, preflightCredentials?.apiKey];
   redactPlaywrightRecords(reportDir, known.filter((s): s is string => typeof s === 'string' && s !== ''));

@@ -1,11 +1,14 @@
 // The kit's only way to talk to a target. Tests ask it for operations and assert on status classes, fields and
 // state; it never parses error text. Every exchange goes through the recorder.
+import { test } from '@playwright/test';
 import { platformHeaders } from '../../cli/platform-http.ts';
+import { sharedHold } from './hold.ts';
 import { kindLabel, operationOf, type Kind } from './operations.ts';
 import type { Exchange, Recorder } from './recorder.ts';
 import { classifyTransportFailure, DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy, type TransportFailure } from './retry.ts';
 import type { Target } from './target.ts';
 import type { Transport } from './transport.ts';
+import { CouldNotCheck } from './verdicts.ts';
 
 export interface SendOptions {
   body?: unknown;
@@ -19,9 +22,11 @@ export interface SendOptions {
 /** States the real service passes through on its way to a settled state (OAS descriptions, error catalogue). */
 export const TRANSITIONAL_STATES = new Set(['inProgress', 'updating', 'enabling', 'disabling', 'initializing', 'pending', 'enabled-finalizing']);
 
-/** No answer from the target: `kind` says why (timeout, connection refused or reset, TLS, DNS). */
-export class TransportError extends Error {
-  override readonly name = 'TransportError';
+/**
+ * No answer from the target: `kind` says why (timeout, connection refused or reset, TLS, DNS). A CouldNotCheck, so
+ * the check it interrupts is folded as `error`: no answer says nothing about the rule being checked.
+ */
+export class TransportError extends CouldNotCheck {
   constructor(
     message: string,
     readonly kind: TransportFailure = 'network failure',
@@ -52,7 +57,9 @@ export class FlowClient {
 
   /**
    * One exchange: sent, retried after 429/503 as suites/support/retry.ts allows (waiting out Retry-After), and
-   * recorded once with its final answer and retry count. Throws TransportError when no answer came.
+   * recorded once with its final answer and retry count. Throws TransportError when no answer came, and
+   * CouldNotCheck when the target still answered 429 after the last retry (a rate limit says nothing about a rule).
+   * Against a --target, every worker holds its requests while any of them was told to wait (suites/support/hold.ts).
    */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Exchange> {
     // a Buffer, because the Playwright transport re-serialises a string body when the Content-Type says JSON
@@ -64,7 +71,9 @@ export class FlowClient {
     const started = performance.now();
     let retries = 0;
     let retryWaitMs = 0;
+    const hold = sharedHold(this.target.holdFile);
     for (;;) {
+      if (hold) allowForWaiting(await hold.wait());
       const sent = await this.requestHeaders(options);
       const exchange: Exchange = {
         operationId: operationOf(method, path),
@@ -99,23 +108,32 @@ export class FlowClient {
           exchange.retryWaitMs = retryWaitMs;
         }
         this.recorder.record(exchange);
+        const after = retries > 0 ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
         if (exchange.error) {
           const detail = failure === 'timeout' ? `timeout: no answer within ${timeout} ms` : `${failure}: ${exchange.error.replace(/^apiRequestContext\.fetch: /, '')}`;
-          const after = retries > 0 ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
           throw new TransportError(`${method} ${path}: no answer from the target${after} (${detail})`, failure);
+        }
+        if (exchange.response?.status === 429) {
+          throw new CouldNotCheck(`${method} ${path}: could not check: the target still answered 429 Too Many Requests${after} (${retryWaitMs} ms waited in all)`);
         }
         return exchange;
       }
       retries++;
       retryWaitMs += wait;
+      // the other workers wait as long (a failure without an answer told nobody to wait)
+      if (exchange.response) hold?.extend(Date.now() + wait);
+      allowForWaiting(wait);
       await sleep(wait);
     }
   }
 
   private retryPolicy(): RetryPolicy {
     const config = this.target.config;
+    const maxRetries = config.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
     return {
-      maxRetries: config.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+      maxRetries,
+      // maxRetries 0 turns retries off altogether; otherwise a rate limit gets at least its own default of tries
+      maxRateLimitRetries: maxRetries === 0 ? 0 : Math.max(maxRetries, DEFAULT_RETRY_POLICY.maxRateLimitRetries),
       baseDelayMs: config.retryBaseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
       maxDelayMs: config.maxRetryDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
     };
@@ -185,6 +203,21 @@ export class FlowClient {
   describe(kind: Kind): string {
     return kindLabel(kind);
   }
+}
+
+/**
+ * Time spent waiting because the target asked for it is added to the running test's timeout: a check is bounded by
+ * its own work, never by how often a rate limiter said "later". Outside a test (discovery, cleanup) there is none.
+ */
+function allowForWaiting(ms: number): void {
+  if (ms <= 0) return;
+  let info: ReturnType<typeof test.info>;
+  try {
+    info = test.info();
+  } catch {
+    return;
+  }
+  if (info.timeout > 0) info.setTimeout(info.timeout + ms);
 }
 
 export function isSuccess(exchange: Exchange): boolean {

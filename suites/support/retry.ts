@@ -7,6 +7,8 @@
 //   gateway answers it (and 429) before forwarding to Flow Service. A service that applied a write and then answered
 //   503 would itself be wrong, and the check catches that anyway: the retried write would then conflict.
 // So GET, DELETE, POST and PATCH alike are sent again after a 429 or 503: the first attempt provably changed nothing.
+// A 429 gets more tries than a 503 (maxRateLimitRetries): a limit shared by several workers can refuse one request a
+// few times in a row, while a 503 storm is an outage API-007 should report without waiting minutes for it.
 // Every other 5xx (500, 502, 504) is final: the server may have applied a write before failing, and a 5xx is what
 // API-007 exists to report, so retrying it would hide findings.
 //
@@ -18,13 +20,19 @@
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   maxRetries: number;
+  /**
+   * Retries after a 429. A 429 was provably not processed and a retry costs only the wait, while several workers
+   * sharing one limit can each be refused a few times in a row (four workers released together behind a limiter
+   * that refuses every third request: 1 request in 81 refused four times), so rate limits get more tries than outages.
+   */
+  maxRateLimitRetries: number;
   /** First default wait when the answer carries no usable Retry-After; doubles per retry, with jitter. */
   baseDelayMs: number;
   /** Cap of any single wait, Retry-After included. */
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, maxRateLimitRetries: 10, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
 export const RETRYABLE_STATUSES = new Set([429, 503]);
 const READS = new Set(['GET', 'HEAD']);
@@ -73,7 +81,7 @@ export interface Attempt {
  * final (success, a non-retryable answer or failure, or no retries left).
  */
 export function retryDelay(attempt: Attempt, retriesSoFar: number, policy: RetryPolicy, now: number = Date.now(), random: () => number = Math.random): number | undefined {
-  if (retriesSoFar >= policy.maxRetries) return undefined;
+  if (retriesSoFar >= (attempt.status === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) return undefined;
   if (attempt.status !== undefined) {
     if (!RETRYABLE_STATUSES.has(attempt.status)) return undefined;
     const asked = parseRetryAfter(headerValue(attempt.headers, 'retry-after'), now);

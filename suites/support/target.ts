@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IMS_ENV, resolveCredentials } from '../../cli/ims.ts';
 import { DEFAULTS, type KitConfig } from './config.ts';
+import { HOLD_FILE_ENV } from './hold.ts';
 import { isSecretName } from './redact.ts';
 
 export interface Credentials {
@@ -31,6 +32,8 @@ export interface Target {
   runId: string;
   /** Strings that must never appear in an artifact. */
   secrets: string[];
+  /** The run's shared "not before" file (suites/support/hold.ts); --target runs only. */
+  holdFile?: string;
 }
 
 export const ENV = {
@@ -53,6 +56,7 @@ export const ENV = {
   scopes: IMS_ENV.scopes,
   imsUrl: IMS_ENV.imsUrl,
   timeoutMs: 'FLOW_CONFORMANCE_TIMEOUT_MS',
+  holdFile: HOLD_FILE_ENV,
 } as const;
 
 export async function loadConfig(file: string | undefined): Promise<KitConfig> {
@@ -108,5 +112,7 @@ export async function resolveTarget(baseUrl: string, embedded: boolean, env: Nod
     strict: env[ENV.strict] === '1' || env[ENV.strict] === 'true',
     runId: env[ENV.runId] || defaultRunId(),
     secrets,
+    // each embedded server serves one worker: nothing to share
+    ...(!embedded && env[ENV.holdFile] ? { holdFile: env[ENV.holdFile] } : {}),
   };
 }

@@ -67,9 +67,17 @@ export function playwrightTransport(context: APIRequestContext): Transport {
 
 const USER_AGENT = `flow-conformance (node ${process.version})`;
 
+/**
+ * How long a kept-alive socket may sit idle before the kit closes it. Servers close idle connections too (Node's
+ * default after 5 s, many proxies after 5-60 s), and a request written on a socket the server is closing at that
+ * instant is reset: a POST, PATCH or DELETE that is then final (retry.ts), an `error` for its check. Closing first
+ * avoids the race; Node's agent also honours a shorter `Keep-Alive: timeout=N` hint (as N - 1 s).
+ */
+export const IDLE_SOCKET_MS = 4_000;
+
 /** `rejectUnauthorized` stays on: a target with a bad certificate is reported as a TLS failure, as Playwright does. */
 export function nodeTransport(): Transport {
-  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const agents = { http: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), https: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
   const cookies = new CookieJar();
   return {
     name: 'node',

@@ -3,6 +3,7 @@
 // reported as TransportErrors naming the request and the kind of failure.
 import { expect, test } from '@playwright/test';
 import { TransportError } from '../../suites/support/client.ts';
+import { CouldNotCheck } from '../../suites/support/verdicts.ts';
 import { backoffMs, classifyTransportFailure, DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay } from '../../suites/support/retry.ts';
 import { closedPort, json, misbehaving, type Rig } from './misbehaving-server.ts';
 
@@ -27,6 +28,9 @@ async function transportFailure(promise: Promise<unknown>): Promise<TransportErr
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(TransportError);
+  // no answer is the kit's inability to check, never the target's failure of the rule being checked (cli/fold.ts)
+  expect(error).toBeInstanceOf(CouldNotCheck);
+  expect(String(error)).toMatch(/^CouldNotCheck: /);
   expect((error as Error).message).not.toContain('\n');
   return error as TransportError;
 }
@@ -63,6 +67,8 @@ test.describe('the retry policy', () => {
     expect(retryDelay({ method: 'GET', failure: 'connection reset' }, 0, policy, now, half)).toBe(750);
     expect(retryDelay({ method: 'POST', failure: 'connection reset' }, 0, policy)).toBeUndefined();
     expect(retryDelay({ method: 'GET', status: 429, headers: { 'retry-after': '3600' } }, 0, policy)).toBe(30_000);
+    expect(retryDelay({ method: 'GET', status: 429, headers: { 'retry-after': '1' } }, policy.maxRateLimitRetries - 1, policy)).toBe(1_000);
+    expect(retryDelay({ method: 'GET', status: 429, headers: { 'retry-after': '1' } }, policy.maxRateLimitRetries, policy)).toBeUndefined();
     expect(backoffMs(10, policy, () => 1)).toBe(30_000);
   });
 
@@ -124,12 +130,28 @@ test.describe('429 and 503 are waited out', () => {
   });
 
   test('maxRetries from the config bounds the retries; 0 turns them off', async () => {
-    rig = await misbehaving((_req, res) => json(res, 429, {}, { 'retry-after': '0' }), { maxRetries: 0 });
+    rig = await misbehaving((_req, res) => json(res, 503, {}, { 'retry-after': '0' }), { maxRetries: 0 });
     const exchange = await rig.client.list('flows', '');
-    expect(exchange.response?.status).toBe(429);
+    expect(exchange.response?.status).toBe(503);
     expect(exchange.retries).toBeUndefined();
     expect(rig.hits).toHaveLength(1);
+  });
+
+  test('a 429 after the last retry is no answer about any rule: CouldNotCheck (error), recorded once, no API-007', async () => {
+    rig = await misbehaving((_req, res) => json(res, 429, {}, { 'retry-after': '0' }), { maxRetries: 0 });
+    const error = await rig.client.list('flows', '').then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CouldNotCheck);
+    expect(String(error)).toBe('CouldNotCheck: GET /flows: could not check: the target still answered 429 Too Many Requests (0 ms waited in all)');
+    expect(rig.hits).toHaveLength(1);
+    expect(rig.recorder.exchanges).toHaveLength(1);
     expect(rig.recorder.violations).toEqual([]); // a 429 is no 5xx
+  });
+
+  test('a 429 gets more tries than a 503: several workers behind one limit can each be refused a few times in a row', async () => {
+    rig = await misbehaving((_req, res, n) => (n < 6 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 200, EMPTY_LIST)));
+    const exchange = await rig.client.list('flows', '');
+    expect(exchange.response?.status).toBe(200);
+    expect(exchange.retries).toBe(6);
   });
 
   test('a POST and a PATCH answered 429/503 are sent again: the server did not apply them', async () => {
