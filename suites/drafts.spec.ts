@@ -116,7 +116,7 @@ test('a draft base connection missing required auth params is accepted', { tag: 
  */
 async function expectNothingNamed(steps: Steps, name: string, control: { id: string; name: string }, requirement: string): Promise<void> {
   const shown = await steps.listNamed('connections', control.name, requirement);
-  requireEvidence(shown.items.some((i) => i.id === control.id), requirement, `a list that shows what exists (${control.id}, named "${control.name}")`,
+  requireEvidence(shown.items.some((i) => i.id === control.id && i.name === control.name), requirement, `a list that shows what exists (${control.id}, named "${control.name}")`,
     `it did not list it${shown.complete ? '' : ' within the pages the kit follows'}`, shown.exchange);
   const listed = await steps.listNamed('connections', name, requirement);
   const found = listed.items.filter((i) => i.name === name);
