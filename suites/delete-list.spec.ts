@@ -118,7 +118,8 @@ test('listing with property=state==draft gives only drafts, including the run\'s
   requireDrafts(discovery, ['source']);
   const draft = await steps.draft('connections', build.base());
   const live = await steps.nonDraft('connections', build.base());
-  // the live one's absence from the list counts only if it exists and is not a draft
+  // the live one's absence from the list counts only if it is another entity, exists, and is not a draft
+  requireEvidence(live.id !== draft.id, 'LIST-001', 'a draft and a non-draft connection with distinct ids', `both creates answered ${live.id} — see DRAFT-012`);
   const { item, exchange } = await steps.read('connections', live.id);
   requireEvidence(item.id === live.id && item.state !== 'draft', 'LIST-001', `a non-draft connection ${live.id} for the filter to leave out`, `GET showed id ${String(item.id)} in state ${String(item.state)} — see DRAFT-007`, exchange);
   const { items, complete, last } = await collect(api, 'connections', 'property=state==draft&limit=100', 'LIST-001', { maxPages: 50, onBadPage: 'fail' });
