@@ -14,6 +14,12 @@ async function controlCreate(api: FlowClient, steps: Steps, body: Record<string,
   await requireListedByName(api, 'connections', String(body.name), made.id, requirement);
 }
 
+/** The control of a refused GET: the same GET with every Platform header the kit sends answers 200. */
+async function controlGet(api: FlowClient, requirement: string): Promise<void> {
+  const control = await api.send('GET', '/connections?limit=1');
+  if (control.response?.status !== 200) throw new CouldNotCheck(`${where(control)}: could not check: the same GET with the kit's headers answered ${control.response?.status ?? 'nothing'}, so the refusal may not be for the header [${requirement}]`);
+}
+
 // Every refusal first: a request wrongly served is the failure to report, before any control could stop the check.
 test('a request without a valid token is refused with 401 or 403 and changes nothing', { tag: '@API-001' }, async ({ api, steps, build }) => {
   const bodies: Record<string, unknown>[] = [];
@@ -25,17 +31,18 @@ test('a request without a valid token is refused with 401 or 403 and changes not
   }
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { authorization: 'Bearer kit-invalid-token' } }), [401, 403], 'API-001');
   for (const body of bodies) await expectNoneNamed(api, 'connections', String(body.name), 'API-001', 'the refused create');
-  const control = await api.send('GET', '/connections?limit=1');
-  if (control.response?.status !== 200) throw new CouldNotCheck(`${where(control)}: could not check: the same GET with the kit's token answered ${control.response?.status ?? 'nothing'} [API-001]`);
+  await controlGet(api, 'API-001');
   for (const body of bodies) await controlCreate(api, steps, body, 'API-001');
 });
 
 test('a request without x-api-key is refused', { tag: ['@API-002', '@read-only'] }, async ({ api }) => {
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { 'x-api-key': undefined } }), '4xx', 'API-002', 'no x-api-key header');
+  await controlGet(api, 'API-002');
 });
 
 test('a request without x-gw-ims-org-id is refused', { tag: ['@API-003', '@read-only'] }, async ({ api }) => {
   expectStatus(await api.send('GET', '/connections?limit=1', { headers: { 'x-gw-ims-org-id': undefined } }), '4xx', 'API-003', 'no x-gw-ims-org-id header');
+  await controlGet(api, 'API-003');
 });
 
 // The skip is a modifier so it runs before any fixture that talks to the target (discovery, steps): with no second
@@ -127,12 +134,16 @@ test('error answers carry a JSON body', { tag: '@API-009' }, async ({ api, steps
   }
 });
 
+// Each refusal beside its control: the same bytes sent as application/json succeed.
 test('a POST or PATCH whose Content-Type is not application/json is refused', { tag: '@API-010' }, async ({ api, steps, build }) => {
-  const body = JSON.stringify(build.base());
-  expectStatus(await api.send('POST', '/connections', { rawBody: body, headers: { 'content-type': 'text/plain' } }), '4xx', 'API-010', 'Content-Type: text/plain');
-  const live = await steps.nonDraft('connections', build.base());
+  const created = build.base();
+  expectStatus(await api.send('POST', '/connections', { rawBody: JSON.stringify(created), headers: { 'content-type': 'text/plain' } }), '4xx', 'API-010', 'Content-Type: text/plain');
+  const live = await steps.nonDraft('connections', created);
+  const etag = await steps.currentEtag('connections', live.id);
   const patch = JSON.stringify([{ op: 'replace', path: '/description', value: 'x' }]);
-  expectStatus(await api.send('PATCH', `/connections/${live.id}`, { rawBody: patch, headers: { 'content-type': 'text/plain', 'if-match': live.etag } }), '4xx', 'API-010', 'Content-Type: text/plain');
+  expectStatus(await api.send('PATCH', `/connections/${live.id}`, { rawBody: patch, headers: { 'content-type': 'text/plain', 'if-match': etag } }), '4xx', 'API-010', 'Content-Type: text/plain');
+  const control = await api.send('PATCH', `/connections/${live.id}`, { rawBody: patch, headers: { 'content-type': 'application/json', 'if-match': etag } });
+  requireEvidence(isSuccess(control), 'API-010', 'the same PATCH sent as application/json to succeed (the control)', `it answered ${control.response?.status ?? 'nothing'} — see UPD-001`, control);
 });
 
 test('a create or PATCH whose body breaks its request schema is refused and changes nothing', { tag: '@API-011' }, async ({ api, steps, build }) => {
