@@ -124,7 +124,7 @@ function networkRows(runs: ConditionRun[] | undefined): Row[] {
     const model = r.model ? `; ORD-007 ${r.model.runs} runs, ${r.model.steps} steps` : '';
     const status = Object.entries(r.counts).map(([k, n]) => `${n} ${k}`).join(', ');
     return [i === 0 ? '5 network' : '', r.label, s(r.wallMs),
-      `exit ${r.code} (${r.verdict}: ${status}); ${st.requests} requests, ${st.entitiesCreated} entities created, peak ${st.peakInFlight} in flight (over 4 for ${pct(r.above4)} of the busy time: the races)${limited}${model}; target busy ${s(st.lastAt - st.firstAt)} from the first request to the last`];
+      `exit ${r.code} (${r.verdict}: ${status}); ${st.requests} requests, ${st.entitiesCreated} entities created, peak ${st.peakInFlight} in flight (over 4 for ${pct(r.above4)} of the busy time: the races)${limited}${model} in ${s(r.ord007Ms)}; idle ${s(r.idleMs)} between the first request and the last (longest ${s(r.longestIdleMs)}: the workers starting); load average ${r.loadAverage.toFixed(1)} at the end`];
   });
 }
 
@@ -134,7 +134,7 @@ function networkVerdicts(runs: ConditionRun[] | undefined): Verdict[] {
   const out: Verdict[] = [{
     target: `full default --target run at ${opts['delay-ms']} ms a request: exit 0 within ${TARGET.latencyRunMs / 1000} s`, pass: latency.code === 0 && latency.wallMs <= TARGET.latencyRunMs,
     figure: `exit ${latency.code} in ${s(latency.wallMs)}, ${latency.stats.requests} requests, peak ${latency.stats.peakInFlight} in flight`,
-    bound: `${latency.stats.requests} requests at ${opts['delay-ms']} ms over ${latency.stats.peakInFlight > 4 ? 4 : latency.stats.peakInFlight} workers is ${s((latency.stats.requests * Number(opts['delay-ms'])) / 4)} of waiting at best, plus the runner and workers starting (${s(latency.stats.firstAt ? latency.wallMs - (latency.stats.lastAt - latency.stats.firstAt) : NaN)} outside the target's busy span)`,
+    bound: `${latency.stats.requests} requests at ${opts['delay-ms']} ms over 4 workers are ${s((latency.stats.requests * Number(opts['delay-ms'])) / 4)} of waiting at best; ORD-007 alone took ${s(latency.ord007Ms)} (one test, its requests one after another); the target sat idle ${s(latency.idleMs)} in stretches of over a second (longest ${s(latency.longestIdleMs)}, between the preflight and the workers' first request: runner and workers starting), load average ${latency.loadAverage.toFixed(1)} at the end`,
   }];
   const limited = runs[1];
   if (limited) out.push({ target: 'full default --target run behind the 429 limiter: exit 0, every Retry-After honoured', pass: limited.code === 0 && limited.stats.retriedEarly === 0, figure: `exit ${limited.code} in ${s(limited.wallMs)}; ${limited.stats.served429} 429s, ${limited.stats.retriedEarly} retried early` });

@@ -1,6 +1,7 @@
 // Section 5: real network conditions. The full default run against a reference server behind the latency proxy
 // (100 ms a request), and behind the 429 limiter (every third request answered 429, Retry-After: 1), measured at the
 // proxy: wall time, requests, entities created, peak requests in flight. `npm run bench -- --sections 5` runs only this.
+import { loadavg } from 'node:os';
 import { startChild } from './children.ts';
 import { runCli, TARGET_ENV } from './cli-run.ts';
 import { startConditions, shareAbove, type ConditionOptions, type ConditionStats } from './net-conditions.ts';
@@ -16,6 +17,12 @@ export interface ConditionRun {
   stats: ConditionStats;
   /** Share of the busy time with more than 4 requests in flight (the ETAG-003 and model races). */
   above4: number;
+  /** ORD-007's own duration: the run's critical path while the model suite is one test. */
+  ord007Ms: number;
+  /** Between the first request and the last, the time nothing was in flight, and the longest such stretch. */
+  idleMs: number;
+  longestIdleMs: number;
+  loadAverage: number;
 }
 
 export async function conditionRun(label: string, conditions: ConditionOptions, args: string[] = [], log: (line: string) => void = () => {}): Promise<ConditionRun> {
@@ -30,6 +37,10 @@ export async function conditionRun(label: string, conditions: ConditionOptions, 
         label, args, wallMs: run.wallMs, code: run.code, verdict: run.results.verdict, counts,
         model: run.results.model ? { runs: run.results.model.runs, steps: run.results.model.steps } : undefined,
         stats: { ...proxy.stats, msAtInFlight: [...proxy.stats.msAtInFlight] }, above4: shareAbove(proxy.stats, 4),
+        ord007Ms: run.results.requirements.find((r) => r.id === 'ORD-007')?.durationMs ?? NaN,
+        idleMs: proxy.stats.idleGaps.reduce((sum, [, ms]) => sum + ms, 0),
+        longestIdleMs: Math.max(0, ...proxy.stats.idleGaps.map(([, ms]) => ms)),
+        loadAverage: loadavg()[0]!,
       };
       log(`  ${label}: exit ${run.code} (${run.results.verdict}) in ${(run.wallMs / 1000).toFixed(1)} s; ${proxy.stats.requests} requests, ${proxy.stats.entitiesCreated} entities created, peak ${proxy.stats.peakInFlight} in flight${conditions.limitEvery ? `, ${proxy.stats.served429} answered 429, ${proxy.stats.retriedEarly} sent again too early, ${proxy.stats.ignoredHold} ignored another worker's 429` : ''}`);
       return figures;
