@@ -114,22 +114,31 @@ test('an unknown op is refused and leaves the entity a draft', { tag: '@PUB-008'
   await steps.publish('connections', draft.id);
 });
 
-// PUB-009: a pass needs the same entity (id and name) read back live after the publish, and either a 200 naming that
-// id (no other entity; the creates' ids distinct, see DRAFT-012) or a refusal beside a control showing the target
-// can publish: a draft published with 200 in the same check. Without draft support there is no control for a refusal.
+// PUB-009: a pass needs the same entity (id and name) read back live after the publish; a 200 naming that id; no other
+// entity listed under its name; and a second create answering an id of its own (see DRAFT-012), so that "the same id"
+// means the same entity. A refusal counts only beside a control showing the target can publish: a draft of the same
+// spec published with 200 in the same check; without draft support there is no control for a refusal.
 test('publishing an entity that is not a draft never makes it a draft again nor creates another', { tag: '@PUB-009' }, async ({ api, steps, build, discovery }) => {
-  const live = await steps.nonDraft('connections', build.base());
+  const body = build.base();
+  const name = String(body.name);
+  const live = await steps.nonDraft('connections', body);
   const exchange = await api.action('connections', live.id, 'publish');
   expectStatus(exchange, [200, '4xx'], 'PUB-009');
   const answered = bodyOf(exchange).id;
   expectFact(!isSuccess(exchange) || answered === live.id, 'PUB-009', `the same id ${live.id}`, answered, exchange);
   const { item, exchange: read } = await steps.read('connections', live.id);
   expectFact(item.state !== 'draft', 'PUB-009', 'a state other than "draft"', item.state, read);
-  if (isSuccess(exchange)) return;
+  const listed = await steps.listNamed('connections', name, 'PUB-009');
+  const named = listed.items.filter((i) => i.name === name);
+  requireEvidence(named.some((i) => i.id === live.id), 'PUB-009', `a list that shows the entity (${live.id}, named "${name}")`, 'it did not list it', listed.exchange);
+  expectFact(named.every((i) => i.id === live.id), 'PUB-009', `no other connection named "${name}"`, named.map((i) => i.id), listed.exchange);
   const unsupported = draftsUnsupported(discovery, ['source']);
-  requireEvidence(unsupported === undefined, 'PUB-009', 'a draft published beside the refusal, to show it was refused for being live', (unsupported ?? '').replace(/^not-applicable: /, ''), exchange);
-  const draft = await steps.draft('connections', build.base());
-  await steps.publish('connections', draft.id);
+  if (unsupported === undefined) {
+    await steps.publish('connections', (await steps.draft('connections', build.base())).id, 'PUB-001', 'the control: publish a draft of the same spec');
+    return;
+  }
+  requireEvidence(isSuccess(exchange), 'PUB-009', 'a draft published beside the refusal, to show it was refused for being live', unsupported.replace(/^not-applicable: /, ''), exchange);
+  await steps.nonDraft('connections', build.base());
 });
 
 // PUB-010: a refusal counts only beside a control: a complete draft of the same spec is published with 200; and the

@@ -15,6 +15,7 @@ import { DELETE_ORDER, type Kind } from './operations.ts';
 import { Recorder } from './recorder.ts';
 import { Steps } from './steps.ts';
 import { Redactor } from './redact.ts';
+import { CouldNotCheck } from './verdicts.ts';
 import { ENV, resolveTarget, type Target } from './target.ts';
 import { nodeTransport, playwrightTransport, transportFromEnv, type Transport, type TransportName } from './transport.ts';
 
@@ -152,8 +153,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
   },
 });
 
-/** Skips a draft check as not-applicable when a spec it needs does not support drafts. */
+/**
+ * Skips a draft check as not-applicable when a spec it needs does not support drafts. A spec that could not be read
+ * says neither: the check cannot run (error, naming the requirement that covers reading specs).
+ */
 export function requireDrafts(discovery: Discovery, needs: ('source' | 'target' | 'flow')[]): void {
+  const unread = needs.find((need) => !{ source: discovery.sourceSpec, target: discovery.targetSpec, flow: discovery.flowSpec }[need]);
+  if (unread) {
+    const ids = test.info().tags.filter((t) => /^@[A-Z]+-\d{3}$/.test(t)).map((t) => t.slice(1)).join(', ');
+    throw new CouldNotCheck(`could not check: the ${unread === 'flow' ? 'flow spec' : `${unread} connection spec`} could not be read (${discovery.problems.join('; ')}) — see ${unread === 'flow' ? 'SPEC-002' : 'SPEC-001'} [${ids}]`);
+  }
   const reason = draftsUnsupported(discovery, needs);
   test.skip(reason !== undefined, reason);
 }

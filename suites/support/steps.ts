@@ -45,7 +45,7 @@ export class SetupFailure extends CouldNotCheck {
 /**
  * Every id a create answered in this worker, per sandbox, with the request that got it. Worker-wide on purpose: two
  * creates never answer the same id (DRAFT-012), also across checks, and an entity is only "the one created" if its id
- * is its own.
+ * is its own. Best effort beyond one check: Playwright starts a fresh worker after a failed check.
  */
 const answeredIds = new Map<string, Map<string, string>>();
 
@@ -88,11 +88,6 @@ export class Steps {
   renamed(id: string, name: string): void {
     const known = this.created.get(id);
     if (known) known.name = name;
-  }
-
-  /** The name the kit gave `id`, if this check created it. */
-  nameOf(id: string): string | undefined {
-    return this.created.get(id)?.name;
   }
 
   private written(step: string, exchange: Exchange, body: Record<string, unknown>, draft: boolean, covers: string): Written {
