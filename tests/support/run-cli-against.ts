@@ -13,8 +13,11 @@ export interface CliOutcome {
   reportDir: string;
 }
 
-/** A short settle time and a small model budget keep a run against a broken target to seconds. */
-const QUICK_CONFIG = `export default { settleTimeoutMs: 2000, requestTimeoutMs: 10000, model: { runs: 10, maxCommands: 6 } };\n`;
+/**
+ * A short settle time and a small model budget keep a run against a broken target short; a fixed seed keeps it the
+ * same run every time (this one reaches a race step by its ninth run, which the If-Match targets must fail).
+ */
+const QUICK_CONFIG = `export default { settleTimeoutMs: 2000, requestTimeoutMs: 10000, model: { runs: 10, maxCommands: 6, seed: 964539216 } };\n`;
 
 export function runCliAgainst(name: string, url: string, options: { otherSandbox?: string; workers?: number } = {}): Promise<CliOutcome> {
   const reportDir = resolve('reports', 'false-pass', name);

@@ -52,6 +52,7 @@ export const PRISM_JUSTIFIED: Justified = {
   'API-005': 'a malformed JSON body answers 400 where a valid one answers 2xx; nothing is ever stored',
   'API-010': 'a body sent as text/plain answers 415 where the same body as JSON answers 2xx',
   'API-011': 'request bodies are validated against the operation\'s schema (400), valid ones answer 2xx',
+  'ETAG-002': 'If-Match is a required parameter: a PATCH without it answers 400, the same PATCH with it 200',
   'API-007': 'it does not answer 5xx to the kit\'s requests',
   'API-008': 'every 2xx body is generated from the operation\'s own schema',
 };
