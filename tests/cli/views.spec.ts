@@ -4,12 +4,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
 import type { FullConfig, FullResult, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { fold, type TestOutcome } from '../../cli/fold.ts';
 import { renderJunit } from '../../cli/junit.ts';
 import OutcomesReporter, { OUTCOMES_FILE } from '../../cli/outcomes-reporter.ts';
 import { printSummary } from '../../cli/summary.ts';
-import { failingRun, noVerdictRun } from '../report/sample-results.ts';
+import { conformantRun, failingRun, noVerdictRun } from '../report/sample-results.ts';
+
+const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 
 function captured(stream: 'log' | 'stdout', run: () => void): string {
   let text = '';
@@ -24,6 +28,18 @@ function captured(stream: 'log' | 'stdout', run: () => void): string {
   }
   return text;
 }
+
+test('results.json with errors and each of the three verdicts validates against its schema', () => {
+  const ajv = new Ajv({ allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync('specs/results.schema.json', 'utf8')));
+  for (const results of [failingRun(), noVerdictRun(), conformantRun()]) expect(validate(JSON.parse(JSON.stringify(results))), JSON.stringify(validate.errors)).toBe(true);
+  expect(new Set([failingRun().verdict, noVerdictRun().verdict, conformantRun().verdict])).toEqual(new Set(['non-conformant', 'no-verdict', 'conformant']));
+  // the schema knows the status and the verdict it must refuse
+  const bad = failingRun();
+  bad.requirements[0]!.status = 'skipped' as never;
+  expect(validate(JSON.parse(JSON.stringify(bad)))).toBe(false);
+});
 
 test('JUnit: an error is a testcase with <error message=…>, counted in errors, and the verdict is a property', () => {
   const xml = renderJunit(failingRun());
