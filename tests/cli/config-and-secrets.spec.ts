@@ -43,6 +43,7 @@ test('with the playwright transport, a request that times out leaves no credenti
     const run = await runCli(['--target', target.url, '--transport', 'playwright', '--timeout', '1', '--requirement', 'DEL-001', '--report-dir', dir], TARGET_CREDENTIALS);
     // the DELETE went unanswered: the kit could not check DEL-001, so no verdict (exit 2), not a failure
     expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(readResults(dir).requirements.find((r) => r.id === 'DEL-001')?.status, run.stdout + run.stderr).toBe('error');
     const artifacts = artifactTexts(dir);
     const callLogs = artifacts.filter((a) => a.where.includes('playwright-report') && /authorization: Bearer \[redacted\]/.test(a.text));
     expect(callLogs.length, 'Playwright recorded the timed-out call with its headers, masked').toBeGreaterThan(0);

@@ -33,6 +33,8 @@ async function imsStandIn() {
 }
 
 test('a full run with only client credentials exchanges them with IMS and passes', async ({}, testInfo) => {
+  // a whole run (4 workers, as for any --target): on a busy 2-core machine more than the default 60 s
+  test.setTimeout(180_000);
   const ims = await imsStandIn();
   const target = await startReferenceServer({ credentials: { ...DEFAULT_CREDENTIALS, apiKey: CLIENT_ID } });
   const dir = testInfo.outputPath('report');

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { runCli } from '../cli/run-cli.ts';
+import { readResults, runCli } from '../cli/run-cli.ts';
 import { firstDeleteStalls, TARGET_CREDENTIALS } from '../support/stalling-target.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -21,6 +21,7 @@ test('Playwright\'s report, its call logs masked, opens and shows the failed che
     const run = await runCli(['--target', target.url, '--transport', 'playwright', '--timeout', '1', '--requirement', 'DEL-001', '--report-dir', dir], TARGET_CREDENTIALS);
     // the DELETE went unanswered: the kit could not check DEL-001, so no verdict (exit 2), not a failure
     expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(readResults(dir).requirements.find((r) => r.id === 'DEL-001')?.status, run.stdout + run.stderr).toBe('error');
   } finally {
     await target.close();
   }
@@ -32,7 +33,7 @@ test('Playwright\'s report, its call logs masked, opens and shows the failed che
   await expect(title).toBeVisible();
   await title.click();
   await expect(page.getByRole('link', { name: /Failed\s*1/ })).toBeVisible();
-  await expect(page.getByText(/TransportError: DELETE .*no answer from the target \(timeout/).first()).toBeVisible();
+  await expect(page.getByText(/CouldNotCheck: DELETE .*no answer from the target \(timeout/).first()).toBeVisible();
   await page.getByRole('treeitem', { name: /^DELETE / }).click();
   expect(await page.locator('body').innerText()).not.toContain('reference-access-token');
   expect(problems).toEqual([]);
