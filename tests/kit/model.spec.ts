@@ -130,6 +130,16 @@ test.describe('one part against a fake target', () => {
     requireCoverage(slow, { part: 0, seed: 1, runs: 12 });
   });
 
+  test('a sequence with no step that could run is not counted as a run: every counted run made a step', async () => {
+    // one command a sequence: many are empty or act on nothing yet, and used to count as runs that checked nothing
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const { ctx } = context({ part: 0, seed, runs: 3 }, 60_000);
+      const report = await runPart({ ...ctx, maxCommands: 1 });
+      expect(report.runs, `seed ${seed}`).toBe(3);
+      expect(report.steps, `seed ${seed}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   test('a part that made no run cannot pass', async () => {
     const none = await runPart(context({ part: 0, seed: 1, runs: 12 }, 0).ctx);
     expect(none).toMatchObject({ runs: 0, steps: 0 });
