@@ -23,7 +23,7 @@ Options:
   --requirement ID        only the checks of this requirement (repeatable, or comma-separated)
   --grep REGEX            only checks whose title matches
   --seed N, --path P      replay the model-based suite (ORD-007) exactly, as a failure report prints
-  --runs N                model-based budget (default 50 runs; 10 with --target)
+  --runs N                model-based budget (default 50 runs; 20 with --target)
   --writers N             concurrent PATCHes in the ETAG-003 race (default 8)
   --workers N             parallel workers (default: 2 for the embedded server, 4 for any --target)
   --shard I/N             run one slice; combine slices with 'merge'

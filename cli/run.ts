@@ -28,9 +28,10 @@ export const TARGET_WORKERS = 4;
 /**
  * The model-based budget (ORD-007) of a --target run when neither --runs nor the config's `model.runs` sets one. A
  * model run is 30 to 80 requests, 3 to 8 s at 100 ms a request: the embedded default of 50 runs would take minutes
- * against a remote service (BENCHMARKS.md, section 5). A nightly job against a real target can ask for more.
+ * against a remote service. 20 runs over the four parallel parts keep a full run at 100 ms within a minute (44 s on
+ * an idle 2-core machine, BENCHMARKS.md section 5). A nightly job against a real target can ask for more.
  */
-export const TARGET_MODEL_RUNS = 10;
+export const TARGET_MODEL_RUNS = 20;
 
 /** How reports and the ledger name the default target. */
 export const EMBEDDED_TARGET = 'embedded reference server (one in each worker)';
