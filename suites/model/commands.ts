@@ -123,6 +123,10 @@ export class CreateCommand implements Command {
       kind, id: String(answer.id), draft: this.draft, etag: String(answer.etag ?? ''),
       parents: parents.map((p) => p.id), unsound: outcome === 'either',
     };
+    // an id the model already holds would overwrite an entity (and a missing parent would be made again, forever):
+    // the run cannot go on, and the answer is DRAFT-012's failure, not a publish-order one
+    const taken = model.entities.get(entity.id);
+    if (taken) throw new CouldNotCheck(`step "${step}": ${where(exchange)}: could not check: the create answered id ${entity.id}, which the ${taken.kind} made earlier in this run already has — see DRAFT-012 [ORD-007]`);
     model.entities.set(entity.id, entity);
     await verify(step, model, real, entity);
   }

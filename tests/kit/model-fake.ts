@@ -16,6 +16,8 @@ interface Stored {
 export interface FakeOptions {
   /** Publish without looking at parents (breaks ORD-003/ORD-007). */
   publishIgnoresParents?: boolean;
+  /** Every create answers the same id, as a target breaking DRAFT-012 does. */
+  reuseIds?: boolean;
   /** Called once per request: a fake clock advances here. */
   onRequest?: () => void;
 }
@@ -41,7 +43,7 @@ export function fakeTarget(recorder: Recorder, options: FakeOptions = {}): { api
   const api = {
     async create(kind: Kind, body: { parents: string[] }, mode: string | null) {
       if (mode !== 'draft' && body.parents.some(isDraft)) return answer('POST', `/${kind}`, 400, { message: 'names a draft' });
-      const id = `${kind}-${++next}`;
+      const id = options.reuseIds ? 'the-one-id' : `${kind}-${++next}`;
       const stored: Stored = { kind, state: mode === 'draft' ? 'draft' : 'enabled', etag: etag(), parents: body.parents };
       store.set(id, stored);
       return answer('POST', `/${kind}${mode ? `?mode=${mode}` : ''}`, 201, { id, etag: stored.etag });

@@ -140,6 +140,15 @@ test.describe('one part against a fake target', () => {
     }
   });
 
+  test('a create answering an id the run already holds ends the part as could-not-check (DRAFT-012), and does not loop', async () => {
+    // with one id for everything, a flow's missing parents used to be made again and again, each overwriting the last
+    const { ctx, fake } = context({ part: 0, seed: 1, runs: 5 }, 60_000, { reuseIds: true });
+    const run = runPart(ctx);
+    await expect(run).rejects.toThrow(CouldNotCheck);
+    await expect(run).rejects.toThrow(/see DRAFT-012 \[ORD-007\]/);
+    expect(fake.requests()).toBeLessThan(50);
+  });
+
   test('a part that made no run cannot pass', async () => {
     const none = await runPart(context({ part: 0, seed: 1, runs: 12 }, 0).ctx);
     expect(none).toMatchObject({ runs: 0, steps: 0 });
