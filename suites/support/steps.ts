@@ -4,6 +4,7 @@
 // so that a read-back of some other entity (a canned example, a stale copy) is never taken for the one created.
 import type { Builders } from './builders.ts';
 import { bodyOf, firstItem, isSuccess, type FlowClient } from './client.ts';
+import { collect } from './listing.ts';
 import type { Kind } from './operations.ts';
 import type { Exchange } from './recorder.ts';
 import { CouldNotCheck, where } from './verdicts.ts';
@@ -162,29 +163,9 @@ export class Steps {
    * was reached. A list that fails shows nothing either way: CouldNotCheck for `requirement`.
    */
   async listNamed(kind: Kind, name: string, requirement: string, pages = 5): Promise<{ items: Item[]; complete: boolean; exchange: Exchange }> {
-    const items: Item[] = [];
-    let exchange = await this.api.list(kind, `property=name==${encodeURIComponent(name)}`);
-    for (let page = 0; page < pages; page++) {
-      const body = bodyOf(exchange);
-      if (exchange.response?.status !== 200 || !Array.isArray(body.items)) {
-        throw new CouldNotCheck(`${where(exchange)}: could not check: a list to look for "${name}" in, but it answered ${exchange.response?.status ?? exchange.error} [${requirement}]`);
-      }
-      const pageItems = body.items.filter((i): i is Item => Boolean(i) && typeof i === 'object');
-      items.push(...pageItems);
-      const href = (body._links as { next?: { href?: unknown } } | undefined)?.next?.href;
-      if (typeof href !== 'string' || href === '' || pageItems.length === 0) return { items, complete: true, exchange };
-      exchange = await this.api.send('GET', this.relativeToBase(href));
-    }
-    return { items, complete: false, exchange };
-  }
-
-  /** A next link relative to the service's base path or to the origin, as a path under the base path. */
-  private relativeToBase(href: string): string {
-    const base = new URL(this.api.target.baseUrl);
-    const url = new URL(href, base.origin);
-    const prefix = base.pathname.replace(/\/+$/, '');
-    const path = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
-    return path + url.search;
+    // the one list walker (listing.ts): its next links resolve for any base path, an origin root included
+    const { items, complete, last } = await collect(this.api, kind, `property=name==${encodeURIComponent(name)}`, requirement, { maxPages: pages, onBadPage: 'cannot' });
+    return { items, complete, exchange: last };
   }
 
   /** A draft of every kind, children naming draft parents, as the tutorial builds them. */
