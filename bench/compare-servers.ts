@@ -23,7 +23,8 @@ export interface ServerComparison {
 }
 
 
-async function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now, for a child server that must be told its port (Prism). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

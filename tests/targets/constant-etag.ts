@@ -2,7 +2,7 @@
 // every entity and version. An If-Match of that constant is taken to mean the current version (it is all a client
 // can send), so stale writes and racing writers all win; any other If-Match goes through and gets the server's 412.
 import { createFlowService, DEFAULT_CREDENTIALS, type AppRequest, type AppResponse } from '../../server/app.ts';
-import { header, routeOf, serveTarget, type RunningTarget } from './serve.ts';
+import { header, serialisingPatches, serveTarget, type RunningTarget } from './serve.ts';
 import { allBut, type Justified } from './justified.ts';
 
 export const ONE_ETAG = '"00000000-0000-0000-0000-000000000001"';
@@ -15,7 +15,6 @@ function constantEtags(value: unknown): unknown {
 
 export async function startConstantEtag(): Promise<RunningTarget> {
   const reference = createFlowService({ credentials: DEFAULT_CREDENTIALS });
-  let queue: Promise<unknown> = Promise.resolve();
   const send = async (request: AppRequest): Promise<AppResponse> => {
     let forwarded = request;
     if (request.method === 'PATCH' && header(request, 'if-match') === ONE_ETAG) {
@@ -28,13 +27,8 @@ export async function startConstantEtag(): Promise<RunningTarget> {
     if (!answer.body || !answer.headers['content-type']?.includes('json')) return answer;
     return { ...answer, body: JSON.stringify(constantEtags(JSON.parse(answer.body))) };
   };
-  return serveTarget((request: AppRequest) => {
-    // a PATCH reads the current etag and writes; alone, so no write slips in between
-    if (request.method !== 'PATCH' || !routeOf(request)?.id) return send(request);
-    const answer = queue.then(() => send(request));
-    queue = answer.catch(() => undefined);
-    return answer;
-  });
+  // a PATCH reads the current etag and writes: one at a time, so no write slips in between
+  return serveTarget(serialisingPatches(send, send));
 }
 
 export const CONSTANT_ETAG_JUSTIFIED: Justified = allBut('shows one etag for every version; the updates, publishes and refusals themselves are the reference\'s', {

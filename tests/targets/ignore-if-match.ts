@@ -3,12 +3,11 @@
 // all). Each read-and-patch runs alone, so of N racing writers with one etag every one wins: the last write stays and
 // the others are lost without a 412.
 import { createFlowService, DEFAULT_CREDENTIALS, type AppRequest, type AppResponse } from '../../server/app.ts';
-import { routeOf, serveTarget, type RunningTarget } from './serve.ts';
+import { serialisingPatches, serveTarget, type RunningTarget } from './serve.ts';
 import { allBut, type Justified } from './justified.ts';
 
 export async function startIgnoreIfMatch(): Promise<RunningTarget> {
   const reference = createFlowService({ credentials: DEFAULT_CREDENTIALS });
-  let queue: Promise<unknown> = Promise.resolve();
   const patchWithCurrentEtag = async (request: AppRequest): Promise<AppResponse> => {
     const [path] = request.url.split('?', 1);
     const current = await reference.handle({ method: 'GET', url: path!, headers: request.headers });
@@ -17,13 +16,7 @@ export async function startIgnoreIfMatch(): Promise<RunningTarget> {
     if (etag) headers['if-match'] = etag;
     return reference.handle({ ...request, headers });
   };
-  return serveTarget((request: AppRequest) => {
-    const route = routeOf(request);
-    if (request.method !== 'PATCH' || !route?.id) return reference.handle(request);
-    const answer = queue.then(() => patchWithCurrentEtag(request));
-    queue = answer.catch(() => undefined);
-    return answer;
-  });
+  return serveTarget(serialisingPatches((request) => reference.handle(request), patchWithCurrentEtag));
 }
 
 export const IGNORE_IF_MATCH_JUSTIFIED: Justified = allBut('rewrites If-Match on PATCH; PATCHes that carry the current etag behave as the reference\'s', {

@@ -2,17 +2,9 @@
 // try first. It serves at the origin root (no base path), answers schema-generated bodies ("string" ids, unquoted
 // "string" etags), checks that the credential headers are present, and validates request bodies.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../bench/compare-servers.ts';
 import type { Justified } from './justified.ts';
 import type { RunningTarget } from './serve.ts';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 export async function startPrism(): Promise<RunningTarget> {
   const port = await freePort();

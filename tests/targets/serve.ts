@@ -97,3 +97,17 @@ export function routeOf(request: AppRequest, basePath = BASE_PATH): Route | unde
   const [collection = '', id, action] = path.slice(basePath.length).split('/').filter(Boolean).map(decodeURIComponent);
   return { collection, ...(id ? { id } : {}), ...(action ? { action } : {}), params: new URLSearchParams(query), spec: collection.endsWith('Specs') };
 }
+
+/**
+ * `handle`, with PATCHes by id one at a time: a target that reads the current etag and then writes needs no write to
+ * slip in between (the If-Match targets bend etags, not atomicity).
+ */
+export function serialisingPatches(handle: (request: AppRequest) => Promise<AppResponse> | AppResponse, patch: (request: AppRequest) => Promise<AppResponse>): TargetHandler {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (request: AppRequest) => {
+    if (request.method !== 'PATCH' || !routeOf(request)?.id) return handle(request);
+    const answer = queue.then(() => patch(request));
+    queue = answer.catch(() => undefined);
+    return answer;
+  };
+}
