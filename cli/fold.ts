@@ -23,6 +23,8 @@ export interface RequirementResult extends Omit<Requirement, 'operations'> {
   reason: string;
   durationMs: number;
   evidence: Evidence[];
+  /** The run's selection (--requirement, --grep, --shard) left this requirement out: the verdict is partial. */
+  unselected?: true;
 }
 
 /** One test as the fold needs it, whichever reporter it came from. */
@@ -96,13 +98,13 @@ export function requirementIdsOf(tags: string[]): string[] {
 }
 
 /** A requirement no test of this run was tagged with: filtered out, in another shard, not reached, or unchecked. */
-function notRun(id: string, options: FoldOptions): { status: Status; reason: string } {
+function notRun(id: string, options: FoldOptions): { status: Status; reason: string; unselected?: true } {
   const { requirements = [], grep, shard } = options.selection ?? {};
-  if (requirements.length > 0 && !requirements.includes(id)) return { status: 'not-applicable', reason: 'not selected: filtered out by --requirement' };
+  if (requirements.length > 0 && !requirements.includes(id)) return { status: 'not-applicable', reason: 'not selected: filtered out by --requirement', unselected: true };
   const elsewhere = `its checks are in a shard this report does not hold (it holds --shard ${shard}); merge every shard for the whole verdict`;
-  if (grep && shard) return { status: 'not-applicable', reason: `not selected: filtered out by --grep, or ${elsewhere}` };
-  if (grep) return { status: 'not-applicable', reason: 'not selected: filtered out by --grep' };
-  if (shard) return { status: 'not-applicable', reason: `not run: ${elsewhere}` };
+  if (grep && shard) return { status: 'not-applicable', reason: `not selected: filtered out by --grep, or ${elsewhere}`, unselected: true };
+  if (grep) return { status: 'not-applicable', reason: 'not selected: filtered out by --grep', unselected: true };
+  if (shard) return { status: 'not-applicable', reason: `not run: ${elsewhere}`, unselected: true };
   if (options.interrupted) return { status: 'error', reason: 'not run: the run was interrupted' };
   return { status: 'error', reason: 'not run: no check of this requirement ran, so the kit could not check it' };
 }

@@ -2,6 +2,7 @@
 // not be checked at the top, then a matrix by area and every requirement with its evidence. Inline CSS and JS, the data as a JSON block, no
 // network. The top is rendered here (readable even with scripts blocked); the rest is built by the client script
 // with textContent only, so nothing a target answers can become markup. A hash-pinned CSP is the second fence.
+import { VERDICT_WORDS } from './verdict.ts';
 import { createHash } from 'node:crypto';
 import { Redactor } from '../suites/support/redact.ts';
 import { REPORT_CSS, REPORT_JS } from './html-report-assets.ts';
@@ -197,8 +198,8 @@ function couldNotCheck(list: ViewRequirement[]): string {
   return `<section class="could-not-check" aria-labelledby="cnc-h"><h2 id="cnc-h">What could not be checked <span class="count">${list.length}</span></h2><p class="also">The kit could not check these: not the target's failure, and no pass either.</p><ol>${items}</ol></section>`;
 }
 
-export const VERDICT_WORD: Record<Results['verdict'], string> = { conformant: 'CONFORMANT', 'non-conformant': 'NON-CONFORMANT', 'no-verdict': 'NO VERDICT' };
-const VERDICT_CLASS: Record<Results['verdict'], string> = { conformant: 'ok', 'non-conformant': 'bad', 'no-verdict': 'none' };
+export const VERDICT_WORD: Record<Results['verdict'], string> = VERDICT_WORDS;
+const VERDICT_CLASS: Record<Results['verdict'], string> = { conformant: 'ok', partial: 'partial', 'non-conformant': 'bad', 'no-verdict': 'none' };
 
 function header(results: Results, reqs: ViewRequirement[]): string {
   const failed = reqs.filter((r) => r.status === 'fail');

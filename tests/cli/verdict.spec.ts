@@ -22,7 +22,7 @@ interface Row {
   verdict?: Partial<VerdictOptions>;
   /** The status (and a piece of the reason) each named requirement must get. */
   want: Record<string, [ResultRecord['status'], RegExp?]>;
-  verdictIs: 'conformant' | 'non-conformant' | 'no-verdict';
+  verdictIs: 'conformant' | 'partial' | 'non-conformant' | 'no-verdict';
   exit: number;
   why?: RegExp;
 }
@@ -57,9 +57,9 @@ const ROWS: Row[] = [
     name: 'API-007 with judged exchanges passes', outcomes: [outcome('API-007', 'passed', { annotations: [{ type: 'every-exchange', description: JSON.stringify({ 'API-007': 3, 'API-008': 1 }) }] })],
     want: { 'API-007': ['pass'] }, verdictIs: 'conformant', exit: 0,
   },
-  { name: 'filtered out by --requirement: not-applicable', outcomes: [outcome('DRAFT-001', 'passed')], fold: { selection: { requirements: ['DRAFT-001'] } }, want: { 'ORD-003': ['not-applicable', /filtered out by --requirement/] }, verdictIs: 'conformant', exit: 0 },
-  { name: 'filtered out by --grep: not-applicable', outcomes: [outcome('DRAFT-001', 'passed')], fold: { selection: { grep: 'draft' } }, want: { 'ORD-003': ['not-applicable', /filtered out by --grep/] }, verdictIs: 'conformant', exit: 0 },
-  { name: 'in another shard: not-applicable', outcomes: [outcome('DRAFT-001', 'passed')], fold: { selection: { shard: '1/2' } }, want: { 'ORD-003': ['not-applicable', /another shard|shard this report does not hold \(it holds --shard 1\/2\)/] }, verdictIs: 'conformant', exit: 0 },
+  { name: 'filtered out by --requirement: not-applicable', outcomes: [outcome('DRAFT-001', 'passed')], fold: { selection: { requirements: ['DRAFT-001'] } }, want: { 'ORD-003': ['not-applicable', /filtered out by --requirement/] }, verdictIs: 'partial', exit: 0, why: /1 requirement checked, \d+ not selected/ },
+  { name: 'filtered out by --grep: not-applicable', outcomes: [outcome('DRAFT-001', 'passed')], fold: { selection: { grep: 'draft' } }, want: { 'ORD-003': ['not-applicable', /filtered out by --grep/] }, verdictIs: 'partial', exit: 0 },
+  { name: 'in another shard: not-applicable', outcomes: [outcome('DRAFT-001', 'passed')], fold: { selection: { shard: '1/2' } }, want: { 'ORD-003': ['not-applicable', /another shard|shard this report does not hold \(it holds --shard 1\/2\)/] }, verdictIs: 'partial', exit: 0 },
   {
     name: 'not reached before an interruption: error, exit 130', outcomes: [outcome('DRAFT-001', 'passed'), outcome('ORD-003', 'skipped', { annotations: [{ type: NOT_RUN, description: 'not run: the run was interrupted' }] })],
     verdict: { interrupted: true }, want: { 'ORD-003': ['error', /^not run: the run was interrupted$/] }, verdictIs: 'no-verdict', exit: 130,
@@ -71,7 +71,12 @@ const ROWS: Row[] = [
     name: 'the --max-requests budget ran out: error, no verdict', outcomes: [outcome('DRAFT-001', 'passed'), outcome('SPEC-002', 'skipped', { annotations: [{ type: 'skip', description: 'not-applicable: the request budget (--max-requests) was spent before this check' }] })],
     verdict: { maxRequestsSpent: 120 }, want: { 'SPEC-002': ['error', /^not run: the request budget \(--max-requests\) was spent/] }, verdictIs: 'no-verdict', exit: 2, why: /stopped at --max-requests 120/,
   },
-  { name: 'a plain not-applicable skip stays not-applicable', outcomes: [outcome('API-004', 'skipped', { annotations: [{ type: 'skip', description: 'not-applicable: no second sandbox' }] })], want: { 'API-004': ['not-applicable', /^no second sandbox$/] }, verdictIs: 'conformant', exit: 0 },
+  { name: '--grep matching nothing: no verdict, exit 2', outcomes: [], fold: { selection: { grep: 'no such check' } }, want: { 'ORD-003': ['not-applicable', /filtered out by --grep/] }, verdictIs: 'no-verdict', exit: 2, why: /^no verdict: no check ran/ },
+  { name: 'everything passed, then interrupted: no verdict, exit 130', outcomes: [outcome('DRAFT-001', 'passed')], verdict: { interrupted: true }, want: { 'DRAFT-001': ['pass'] }, verdictIs: 'no-verdict', exit: 130, why: /interrupted/ },
+  { name: 'a failure found before an interruption: non-conformant, exit 130', outcomes: [failed('ORD-003')], verdict: { interrupted: true }, want: { 'ORD-003': ['fail'] }, verdictIs: 'non-conformant', exit: 130 },
+  { name: 'the target stopped answering: no verdict, exit 2', outcomes: [outcome('DRAFT-001', 'passed')], verdict: { stoppedAnswering: '3 requests in a row got no answer' }, want: { 'DRAFT-001': ['pass'] }, verdictIs: 'no-verdict', exit: 2, why: /stopped answering \(3 requests in a row/ },
+  { name: 'a merge that lacks a shard: no verdict, exit 2', outcomes: [outcome('DRAFT-001', 'passed')], verdict: { missingShards: ['2/2'] }, want: { 'DRAFT-001': ['pass'] }, verdictIs: 'no-verdict', exit: 2, why: /lacks shard 2\/2/ },
+  { name: 'a plain not-applicable skip stays not-applicable', outcomes: [outcome('DRAFT-001', 'passed'), outcome('API-004', 'skipped', { annotations: [{ type: 'skip', description: 'not-applicable: no second sandbox' }] })], want: { 'API-004': ['not-applicable', /^no second sandbox$/] }, verdictIs: 'conformant', exit: 0 },
   { name: 'a SHOULD failure outside --strict warns: conformant', outcomes: [failed('DRAFT-008')], want: { 'DRAFT-008': ['warn'] }, verdictIs: 'conformant', exit: 0, why: /1 SHOULD warning/ },
   { name: 'a SHOULD failure under --strict fails', outcomes: [failed('DRAFT-008')], fold: { strict: true }, verdict: { strict: true }, want: { 'DRAFT-008': ['fail'] }, verdictIs: 'non-conformant', exit: 1 },
 ];
@@ -88,7 +93,9 @@ for (const row of ROWS) {
       expect(record.status, `${id}: ${record.reason}`).toBe(status);
       if (reason) expect(record.reason).toMatch(reason);
     }
-    const decision = decideVerdict(records, { strict: options.strict, ...row.verdict });
+    // a row without its own selection is a whole run of the requirements it names; one with it, a run that selected
+    const decided = row.fold && 'selection' in row.fold ? records : records.filter((r) => ids.includes(r.id));
+    const decision = decideVerdict(decided, { strict: options.strict, ...row.verdict });
     expect(decision.verdict, decision.reason).toBe(row.verdictIs);
     expect(decision.exitCode).toBe(row.exit);
     if (row.why) expect(decision.reason).toMatch(row.why);
