@@ -7,6 +7,7 @@ import {
   checkDocument, checkParents, DRAFT, ENABLED, IMMUTABLE_FIELDS, incompleteness, publishBlocker, secretParamNames,
   SERVER_FIELDS, specOf, supportsDrafts, TRANSITIONS,
 } from './lifecycle.ts';
+import { isSortableField } from './sortable-fields.ts';
 import { encodeCursor, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
 import { idList, newEtag, type Entity, type Json, type JsonObject, type Kind, type Scope, type Store } from './store.ts';
 
@@ -116,6 +117,10 @@ export function listEntities(caller: Caller, kind: Kind, params: URLSearchParams
   const probesAuth = (path: string[]) => path[0] === 'auth';
   if (query.conditions.some((c) => probesAuth(c.path)) || (query.orderBy && probesAuth(query.orderBy.path))) {
     throw new ApiError('invalid-query', 'Filtering or sorting on auth fields is not supported.');
+  }
+  // 1433-400 in the error catalogue: a field the resource does not have cannot order a list
+  if (query.orderBy && !isSortableField(kind, query.orderBy.path)) {
+    throw new ApiError('unknown-sort-field', `'${query.orderBy.path.join('.')}' is not a field of ${kind}; it cannot order the list.`);
   }
   if (faults.has('state-filter-ignored')) query.conditions = query.conditions.filter((c) => c.path.join('.') !== 'state');
   if (faults.has('continuation-repeats-first-page')) delete query.token;

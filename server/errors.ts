@@ -43,6 +43,8 @@ export const ERRORS = {
   'incomplete-auth': { status: 400, code: '1415', title: 'Auth params do not satisfy the auth spec', shape: 'service' },
   'in-use': { status: 400, code: '1418', title: 'Entity is used by another entity', shape: 'service' },
   'invalid-query': { status: 400, code: '1451', title: 'Invalid query parameter', shape: 'service' },
+  'bad-sort-order': { status: 400, code: '1432', title: 'Sort order specified is not correct, prepend + for ascending order and - for descending order in the fieldName', shape: 'service' },
+  'unknown-sort-field': { status: 400, code: '1433', title: 'The orderby field is not a field of this resource', shape: 'service' },
   'limit-with-count': { status: 400, code: '1401', title: 'The limit and count parameters cannot be given together', shape: 'service' },
   'validation': { status: 400, code: '1400', title: 'Request body is not valid', shape: 'service' },
   'internal': { status: 500, code: '1102', title: 'Internal server error', shape: 'service' },

@@ -60,7 +60,8 @@ export function parseListQuery(params: URLSearchParams, allowPaging: boolean): L
     const text = orderby.trim();
     const descending = text.startsWith('-');
     const field = text.replace(/^[+-]/, '');
-    if (!/^[A-Za-z0-9_.]+$/.test(field)) throw new ApiError('invalid-query', `Sort order '${orderby}' is not correct; use +field or -field.`);
+    // 1432-400 in the error catalogue: the order is not `+field` or `-field`
+    if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(field)) throw new ApiError('bad-sort-order', `Sort order '${orderby}' is not correct; use +field or -field.`);
     query.orderBy = { path: field.split('.'), descending };
   }
   const token = params.get('continuationToken');

@@ -90,6 +90,32 @@ for (const [name, { given }] of badQueries) {
   });
 }
 
+// the error catalogue: 1432-400 for a sort order that is not +field or -field, 1433-400 for a field the resource lacks
+const badOrders: [string, { given: string; code: string }][] = [
+  ['a sort order that is only a sign', { given: 'orderby=-', code: '1432' }],
+  ['a sort order with characters a field cannot have', { given: 'orderby=name;drop', code: '1432' }],
+  ['a field no connection has', { given: 'orderby=nosuchfield', code: '1433' }],
+  ['a descending field no connection has', { given: 'orderby=-nosuchfield', code: '1433' }],
+  ['a flow field on connections', { given: 'orderby=sourceConnectionIds', code: '1433' }],
+];
+for (const [name, { given, code }] of badOrders) {
+  test(`a list ordered by ${name} answers 400 with code ${code}`, async () => {
+    const { api } = await seed();
+    const answer = await api.get(`/connections?${given}`);
+    expect(answer.status, `GET /connections?${given}: ${answer.text}`).toBe(400);
+    expect(JSON.stringify(answer.body), `GET /connections?${given}`).toContain(code);
+  });
+}
+
+test('a list ordered by a nested field of the resource (connectionSpec.id) or a service field (createdAt) is sorted', async () => {
+  const { api } = await seed();
+  for (const given of ['orderby=connectionSpec.id', 'orderby=-createdAt', 'orderby=updatedAt']) {
+    const answer = await api.get(`/connections?${given}`);
+    expect(answer.status, `GET /connections?${given}: ${answer.text}`).toBe(200);
+    expect((answer.body.items as unknown[]).length).toBeGreaterThan(0);
+  }
+});
+
 test('an array field filter with [] matches flows naming a given source connection', async () => {
   const api = new InProcessClient();
   const first = await chain(api);
