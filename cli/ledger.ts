@@ -21,20 +21,28 @@ export interface LedgerState {
   target?: string;
   pending: { kind: string; id: string; sandbox: string; name?: string }[];
   created: number;
+  /** Lines that were not ledger lines (cut short by an interruption, or not a ledger at all). */
+  unreadable: number;
 }
 
 export function readLedger(file: string): LedgerState {
-  if (!existsSync(file)) return { pending: [], created: 0 };
+  if (!existsSync(file)) return { pending: [], created: 0, unreadable: 0 };
   const state = new Map<string, { kind: string; id: string; sandbox: string; name?: string }>();
   let target: string | undefined;
   let created = 0;
+  let unreadable = 0;
   for (const text of readFileSync(file, 'utf8').split('\n')) {
     if (!text.trim()) continue;
     let line: LedgerLine;
     try {
       line = JSON.parse(text) as LedgerLine;
     } catch {
-      continue; // a line cut short by an interruption
+      unreadable++; // a line cut short by an interruption, or not a ledger at all: the caller says so
+      continue;
+    }
+    if (!isLedgerLine(line)) {
+      unreadable++;
+      continue;
     }
     if (line.op === 'run') target = line.target;
     else if (line.op === 'created') {
@@ -42,7 +50,14 @@ export function readLedger(file: string): LedgerState {
       state.set(`${line.sandbox}/${line.kind}/${line.id}`, line);
     } else state.delete(`${line.sandbox}/${line.kind}/${line.id}`);
   }
-  return { ...(target ? { target } : {}), pending: [...state.values()], created };
+  return { ...(target ? { target } : {}), pending: [...state.values()], created, unreadable };
+}
+
+function isLedgerLine(value: unknown): value is LedgerLine {
+  if (!value || typeof value !== 'object') return false;
+  const line = value as Record<string, unknown>;
+  if (line.op === 'run') return typeof line.target === 'string';
+  return (line.op === 'created' || line.op === 'deleted') && typeof line.kind === 'string' && typeof line.id === 'string' && typeof line.sandbox === 'string';
 }
 
 export interface CleanupReport {

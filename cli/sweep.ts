@@ -2,7 +2,8 @@
 // ledger is gone) and deletes them after confirmation or with --yes.
 import { createInterface } from 'node:readline/promises';
 import { UsageError, type RunOptions } from './args.ts';
-import { cleanUpLedger, readLedger } from './ledger.ts';
+import { existsSync } from 'node:fs';
+import { cleanUpLedger, LEDGER_FILE, readLedger } from './ledger.ts';
 import { nextPath } from '../suites/support/next-link.ts';
 import { DELETE_ORDER } from '../suites/support/operations.ts';
 import { credentialsFromEnv, isGone, platformRequest, type PlatformCredentials } from './platform-http.ts';
@@ -14,8 +15,26 @@ function targetOf(options: RunOptions, fallback?: string): string {
   return url;
 }
 
+/** The ledger as `cleanup` needs it: a file that is missing, unreadable or not a ledger is the user's error, said so. */
+function ledgerFor(file: string): ReturnType<typeof readLedger> {
+  if (!existsSync(file)) throw new UsageError(`cleanup: no ledger at ${file} (a run writes ${LEDGER_FILE} in its report dir)`);
+  let ledger: ReturnType<typeof readLedger>;
+  try {
+    ledger = readLedger(file);
+  } catch (error) {
+    throw new UsageError(`cleanup: cannot read the ledger ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (ledger.unreadable > 0 && ledger.created === 0 && !ledger.target) {
+    throw new UsageError(`cleanup: ${file} is not a ledger: none of its ${ledger.unreadable} lines is a ledger line`);
+  }
+  if (ledger.unreadable > 0) {
+    console.warn(`warning: ${ledger.unreadable} line${ledger.unreadable === 1 ? '' : 's'} of ${file} could not be read (cut short?); what ${ledger.unreadable === 1 ? 'it' : 'they'} named may be left behind: \`flow-conformance sweep --prefix fck-\` finds entities by the kit's name prefix`);
+  }
+  return ledger;
+}
+
 export async function cleanupCommand(options: RunOptions): Promise<number> {
-  const ledger = readLedger(options.ledger!);
+  const ledger = ledgerFor(options.ledger!);
   const url = targetOf(options, ledger.target);
   if (ledger.pending.length === 0) {
     console.log(`nothing to clean up: all ${ledger.created} entities in ${options.ledger} are deleted`);

@@ -65,11 +65,28 @@ test('cleanup --ledger deletes what a ledger still lists, children first', async
     const run = await runCli(['cleanup', '--ledger', ledger], credentials);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('deleted 2 of 2');
+    // the line cut short may have named an entity: said, with where to look
+    expect(run.stderr).toMatch(/warning: 1 line of .*ledger\.jsonl could not be read .*sweep --prefix/);
     expect(server.service.store.size).toBe(0);
     const again = await runCli(['cleanup', '--ledger', ledger], credentials);
     expect(again.stdout).toContain('nothing to clean up');
   } finally {
     await server.close();
+  }
+});
+
+test('cleanup of a ledger that is missing, unreadable or not a ledger is a one-line error (exit 2), never "all 0 entities are deleted"', async ({}, testInfo) => {
+  const target = ['--target', 'http://127.0.0.1:9/data/foundation/flowservice'];
+  const missing = await runCli(['cleanup', '--ledger', testInfo.outputPath('nope.jsonl'), ...target], credentials);
+  const notALedger = testInfo.outputPath('notes.txt');
+  writeFileSync(notALedger, 'hello\n{"some":"json"}\n');
+  const garbage = await runCli(['cleanup', '--ledger', notALedger, ...target], credentials);
+  const directory = await runCli(['cleanup', '--ledger', testInfo.outputDir, ...target], credentials);
+  for (const [run, what] of [[missing, /no ledger at .*nope\.jsonl|an existing ledger\.jsonl/], [garbage, /notes\.txt is not a ledger: none of its 2 lines/], [directory, /cannot read the ledger .*: EISDIR/]] as const) {
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stderr).toMatch(what);
+    expect(run.stdout + run.stderr).not.toContain('all 0 entities');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   }
 });
 
