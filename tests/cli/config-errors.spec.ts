@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type TestInfo } from '@playwright/test';
 import ts from 'typescript';
-import { configProblems, configSchema } from '../../cli/config-file.ts';
+import { configProblems, configSchema, describe as describeValue } from '../../cli/config-file.ts';
 import { DEFAULTS } from '../../suites/support/config.ts';
 import { readResults, runCli, type CliRun } from './run-cli.ts';
 
@@ -107,6 +107,9 @@ test.describe('a config that does not match the schema', () => {
     const broken = await refused(testInfo, `export default {\n  auth: { params: { password: 'x' '${secret}' } },\n};\n`);
     expect(broken.lines).toEqual([expect.stringMatching(/SyntaxError at line 2\b/)]);
     for (const { run } of [misplaced, broken]) expect(run.stdout + run.stderr).not.toContain(secret);
+    // a number is shown (42 reads as 42) unless its key says secret
+    expect(describeValue(42, ['model', 'seed'])).toBe('42');
+    expect(describeValue(4242, ['auth', 'params', 'apiKey'])).toBe('<redacted>');
   });
 });
 
