@@ -16,7 +16,8 @@ import { OUTCOMES_FILE } from './outcomes-reporter.ts';
 import { credentialsFromEnv } from './platform-http.ts';
 import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
 import { HOLD_FILE_ENV } from '../suites/support/hold.ts';
-import { defaultRunId, loadConfig } from '../suites/support/target.ts';
+import { defaultRunId } from '../suites/support/target.ts';
+import { CONFIG_JSON_ENV, loadConfigFile } from './config-file.ts';
 import { preflight } from './preflight.ts';
 import { redactPlaywrightRecords } from './redact-playwright-report.ts';
 import { sweepPrefix } from './sweep.ts';
@@ -76,6 +77,8 @@ export async function runConformance(options: RunOptions): Promise<number> {
   const baseline: Baseline | undefined = options.baseline ? readBaseline(options.baseline, knownIds) : undefined;
   const reportDir = resolve(options.reportDir ?? join('reports', timestamp()));
   const config = configFile(options);
+  // before the preflight and any worker: a config that does not load or check is a configuration error (exit 2)
+  const checkedConfig = config ? await loadConfigFile(config) : {};
   const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
   const env: NodeJS.ProcessEnv = { ...process.env };
   const targetUrl = options.target ?? process.env.AEP_FLOW_SERVICE_URL;
@@ -116,15 +119,16 @@ export async function runConformance(options: RunOptions): Promise<number> {
     ...(options.path !== undefined ? { FLOW_CONFORMANCE_PATH: options.path } : {}),
     ...(options.runs !== undefined ? { FLOW_CONFORMANCE_RUNS: String(options.runs) } : {}),
     ...(options.writers !== undefined ? { FLOW_CONFORMANCE_WRITERS: String(options.writers) } : {}),
-    ...(config ? { FLOW_CONFORMANCE_CONFIG: config } : {}),
+    ...(config ? { FLOW_CONFORMANCE_CONFIG: config, [CONFIG_JSON_ENV]: JSON.stringify(checkedConfig) } : {}),
     FLOW_CONFORMANCE_TIMEOUT_MS: String(timeoutMs),
     FLOW_CONFORMANCE_READ_ONLY: options.readOnly ? '1' : '',
     ...(options.transport !== undefined ? { FLOW_CONFORMANCE_TRANSPORT: options.transport } : {}),
     ...(options.maxRequests !== undefined ? { FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER: String(Math.max(1, Math.floor(options.maxRequests / workers))) } : {}),
   });
+  if (!config) delete env[CONFIG_JSON_ENV];
   if (!embedded) {
     delete env.FLOW_CONFORMANCE_FAULTS;
-    const budgetGiven = options.runs !== undefined || options.path !== undefined || process.env.FLOW_CONFORMANCE_RUNS || (await loadConfig(config)).model?.runs !== undefined;
+    const budgetGiven = options.runs !== undefined || options.path !== undefined || process.env.FLOW_CONFORMANCE_RUNS || checkedConfig.model?.runs !== undefined;
     if (!budgetGiven) env.FLOW_CONFORMANCE_RUNS = String(TARGET_MODEL_RUNS);
     // one worker told to wait by the target makes them all wait (suites/support/hold.ts)
     env[HOLD_FILE_ENV] = join(reportDir, HOLD_FILE);

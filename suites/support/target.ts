@@ -2,7 +2,7 @@
 // them from its flags), the config file, and the run's switches. Secrets are known here so redaction can find them.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { CONFIG_JSON_ENV, loadConfigFile } from '../../cli/config-file.ts';
 import { IMS_ENV, resolveCredentials } from '../../cli/ims.ts';
 import { DEFAULTS, type KitConfig } from './config.ts';
 import { HOLD_FILE_ENV } from './hold.ts';
@@ -62,10 +62,7 @@ export const ENV = {
 export async function loadConfig(file: string | undefined): Promise<KitConfig> {
   const candidate = file ?? (existsSync('flow-conformance.config.ts') ? 'flow-conformance.config.ts' : undefined);
   if (!candidate) return {};
-  const path = resolve(candidate);
-  if (!existsSync(path)) throw new Error(`config file not found: ${path}`);
-  const loaded = (await import(pathToFileURL(path).href)) as { default?: KitConfig };
-  return loaded.default ?? {};
+  return loadConfigFile(resolve(candidate));
 }
 
 export function defaultRunId(): string {
@@ -73,7 +70,9 @@ export function defaultRunId(): string {
 }
 
 export async function resolveTarget(baseUrl: string, embedded: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
-  const file = await loadConfig(env[ENV.config]);
+  // the CLI hands over the config it loaded and checked; a bare Playwright run loads the file itself
+  const checked = env[CONFIG_JSON_ENV];
+  const file = checked ? (JSON.parse(checked) as KitConfig) : await loadConfig(env[ENV.config]);
   const config = { ...DEFAULTS, ...file } as KitConfig & typeof DEFAULTS;
   const model = { ...config.model };
   if (env[ENV.seed]) model.seed = Number(env[ENV.seed]);
