@@ -54,7 +54,7 @@ Examples:
   npx flow-conformance                                   # against the embedded reference server
   npx flow-conformance --target http://127.0.0.1:8080/data/foundation/flowservice --strict
   npx flow-conformance --requirement ORD-003 --requirement ORD-004
-  npx flow-conformance --requirement ORD-007 --seed 1146007079 --path "6:14:18:20:15:18:17:17:12:12:13:15:15:17:17:17:17:18~AA/TB/W:tB" --fault flow-publish-checks-first-source-once-patched
+  npx flow-conformance --requirement ORD-007 --seed 2592416263 --path "5:2:14:12:12:18:18:5:14:14~EACAHM0:VB" --fault flow-publish-checks-first-source-once-patched
                                                          # replays a shrunk ORD-007 failure, as its report prints it
   npx flow-conformance --shard 1/2 --report-dir reports/s1 && npx flow-conformance --shard 2/2 --report-dir reports/s2 \\
     && npx flow-conformance merge reports/s1 reports/s2  # two slices (on two machines, say), then one report`;
