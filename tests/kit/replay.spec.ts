@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
 import fc from 'fast-check';
 import { USAGE } from '../../cli/args.ts';
 import type { TestOutcome } from '../../cli/fold.ts';
@@ -20,6 +22,7 @@ const FAULT = 'flow-publish-checks-first-source-once-patched';
 const TYPED_SEED = '-1702551033';
 const UNSIGNED_SEED = 2592416263;
 const BIN = resolve('bin/flow-conformance.js');
+const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 // two or three CLI runs a test, each some 10 s on an idle machine and several times that on a loaded one
@@ -111,6 +114,10 @@ test('a negative seed finds the fault, and the replay line it prints, run as pri
   const first = await runCli(['--requirement', 'ORD-007', '--fault', FAULT, '--seed', TYPED_SEED, '--runs', '40', '--report-dir', found]);
   expect(first.code, first.stderr).toBe(1);
   const results = readResults(found);
+  const ajv = new Ajv({ allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync('specs/results.schema.json', 'utf8')));
+  expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
   expect(ord007(results).status).toBe('fail');
   expect(results.model?.seed).toBe(UNSIGNED_SEED);
   const failure = onlyFailure(results);
