@@ -22,7 +22,7 @@ Options:
   --strict                SHOULD failures fail the run; so do baseline entries that now pass
   --requirement ID        only the checks of this requirement (repeatable, or comma-separated)
   --grep REGEX            only checks whose title matches
-  --seed N, --path P      replay the model-based suite (ORD-007) exactly, as a failure report prints
+  --seed N, --path P      replay the model-based suite (ORD-007) exactly: its failure report prints the whole line
   --runs N                model-based budget (default 50 runs; 20 with --target)
   --writers N             concurrent PATCHes in the ETAG-003 race (default 8)
   --workers N             parallel workers (default: 2 for the embedded server, 4 for any --target)
@@ -41,17 +41,23 @@ Options:
 Environment: AEP_ACCESS_TOKEN, AEP_API_KEY, AEP_ORG_ID, AEP_SANDBOX_NAME, AEP_OTHER_SANDBOX_NAME
   (or AEP_CLIENT_ID, AEP_CLIENT_SECRET, AEP_SCOPES, AEP_IMS_URL for an IMS token exchange).
 
-Exit codes: 0 conformant; 1 non-conformant (a MUST failed, or a SHOULD or a fixed baseline entry under --strict);
-            2 no verdict (nothing failed, but a MUST could not be checked, or --max-requests ran out), or a usage or
-            configuration error, or a target that cannot be reached or refuses the credentials; 130 interrupted.
+Exit codes: 0   conformant, or partial (only a selection ran: --requirement, --grep or --shard; none of it failed);
+                known failures (--baseline) do not count
+            1   non-conformant (a MUST failed, or a SHOULD or a fixed baseline entry under --strict)
+            2   no verdict (nothing failed, but a MUST could not be checked, no check ran, --max-requests ran out,
+                the target stopped answering, or a merge lacks a shard), or a usage or configuration error, or a
+                target that cannot be reached or refuses the credentials
+            130 interrupted (Ctrl-C or SIGTERM): no verdict, or non-conformant if something had already failed
 Statuses:   pass, fail, warn (SHOULD, outside --strict), error (the kit could not check it), not-applicable.
 
 Examples:
   npx flow-conformance                                   # against the embedded reference server
   npx flow-conformance --target http://127.0.0.1:8080/data/foundation/flowservice --strict
   npx flow-conformance --requirement ORD-003 --requirement ORD-004
-  npx flow-conformance --requirement ORD-007 --seed 42 --path "12:3:1"
-  npx flow-conformance --shard 1/2 --report-dir reports/s1 && npx flow-conformance merge reports/s1 reports/s2`;
+  npx flow-conformance --requirement ORD-007 --seed 2592416263 --path "5:2:14:12:12:18:18:5:14:14~EACAHM0:VB" --fault flow-publish-checks-first-source-once-patched
+                                                         # replays a shrunk ORD-007 failure, as its report prints it
+  npx flow-conformance --shard 1/2 --report-dir reports/s1 && npx flow-conformance --shard 2/2 --report-dir reports/s2 \\
+    && npx flow-conformance merge reports/s1 reports/s2  # two slices (on two machines, say), then one report`;
 
 export interface RunOptions {
   command: 'run' | 'list' | 'merge' | 'cleanup' | 'sweep' | 'help' | 'version';
@@ -80,30 +86,122 @@ export interface RunOptions {
   mergeDirs: string[];
 }
 
-function positiveInt(name: string, value: string | undefined): number | undefined {
+/** Every option, as parseArgs takes it; the pre-pass below reads it too, to name an unknown flag's nearest neighbour. */
+const OPTIONS = {
+  target: { type: 'string' }, config: { type: 'string' }, 'report-dir': { type: 'string' }, strict: { type: 'boolean' },
+  requirement: { type: 'string', multiple: true }, grep: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' },
+  runs: { type: 'string' }, writers: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' },
+  baseline: { type: 'string' }, 'write-baseline': { type: 'string' }, timeout: { type: 'string' },
+  fault: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+  ledger: { type: 'string' }, prefix: { type: 'string' }, yes: { type: 'boolean', short: 'y' },
+  'read-only': { type: 'boolean' }, 'max-requests': { type: 'string' }, transport: { type: 'string' },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+
+type OptionName = keyof typeof OPTIONS;
+const NAMES = Object.keys(OPTIONS) as OptionName[];
+const SHORTS = new Map(NAMES.flatMap((name) => ('short' in OPTIONS[name] ? [[(OPTIONS[name] as { short: string }).short, name] as const] : [])));
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
+
+function unknownOption(flag: string): UsageError {
+  const near = nearestOption(flag);
+  return new UsageError(`unknown option ${flag}${near ? ` (did you mean --${near}?)` : ''}; see flow-conformance --help`);
+}
+
+/**
+ * The option a mistyped flag most likely meant: one edit away (two for longer names; a swap of two letters is one), or
+ * the only option it is a prefix of. Nothing when nothing is that close: a wrong guess is worse than none.
+ */
+export function nearestOption(flag: string): OptionName | undefined {
+  const typed = flag.replace(/^-+/, '').split('=')[0]!.toLowerCase();
+  if (typed === '') return undefined;
+  let best: OptionName | undefined;
+  let bestDistance = Infinity;
+  for (const name of NAMES) {
+    const distance = editDistance(typed, name);
+    if (distance < bestDistance) [best, bestDistance] = [name, distance];
+  }
+  if (best !== undefined && bestDistance <= (typed.length >= 6 ? 2 : 1)) return best;
+  const extended = typed.length >= 3 ? NAMES.filter((name) => name.startsWith(typed)) : [];
+  return extended.length === 1 ? extended[0] : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, each one edit. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The command line checked flag by flag before parseArgs sees it, so each mistake gets the kit's own one line: an
+ * unknown flag with its nearest option, a value missing or given to a switch. A negative number after an option that
+ * takes a value is that value (`--seed -1702551033`, as fast-check prints seeds): parseArgs would call it ambiguous,
+ * so it is passed on as `--seed=-1702551033`, and the option's own check then takes or refuses it.
+ */
+export function normaliseArgv(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.push(arg);
+      continue;
+    }
+    if (!arg.startsWith('--')) {
+      // short switches, alone or bundled (-hv); a number here is a value whose option is missing
+      for (const letter of arg.slice(1)) {
+        if (!SHORTS.has(letter)) throw NEGATIVE_NUMBER.test(arg) ? new UsageError(`unexpected value ${arg}: which option is it for? see flow-conformance --help`) : unknownOption(`-${letter}`);
+      }
+      out.push(arg);
+      continue;
+    }
+    const at = arg.indexOf('=');
+    const name = (at < 0 ? arg.slice(2) : arg.slice(2, at)) as OptionName;
+    if (!Object.hasOwn(OPTIONS, name)) throw unknownOption(at < 0 ? arg : arg.slice(0, at));
+    if (OPTIONS[name].type === 'boolean') {
+      if (at >= 0) throw new UsageError(`--${name} is a switch and takes no value, not '${arg.slice(at + 1)}'`);
+      out.push(arg);
+      continue;
+    }
+    if (at >= 0) {
+      out.push(arg);
+      continue;
+    }
+    const value = argv[i + 1];
+    if (value === undefined || value === '--') throw new UsageError(`--${name} needs a value; see flow-conformance --help`);
+    if (value.startsWith('-') && !NEGATIVE_NUMBER.test(value)) {
+      throw new UsageError(`--${name} needs a value, and ${value} is an option (a value that starts with '-' is written --${name}=${value})`);
+    }
+    out.push(`--${name}=${value}`);
+    i++;
+  }
+  return out;
+}
+
+/** A count option: a whole number of at least `min`; `what` says what the number counts, for the error line. */
+function wholeNumber(name: string, value: string | undefined, min = 1, what = ''): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--${name} must be a positive integer, not '${value}'`);
-  return Number(value);
+  const number = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!(number >= min) || !Number.isSafeInteger(number)) throw new UsageError(`--${name} must be a whole number${what} ≥ ${min}, got ${value === '' ? "''" : value}`);
+  return number;
 }
 
 export function parseCommandLine(argv: string[]): RunOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        target: { type: 'string' }, config: { type: 'string' }, 'report-dir': { type: 'string' }, strict: { type: 'boolean' },
-        requirement: { type: 'string', multiple: true }, grep: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' },
-        runs: { type: 'string' }, writers: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' },
-        baseline: { type: 'string' }, 'write-baseline': { type: 'string' }, timeout: { type: 'string' },
-        fault: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-        ledger: { type: 'string' }, prefix: { type: 'string' }, yes: { type: 'boolean', short: 'y' },
-        'read-only': { type: 'boolean' }, 'max-requests': { type: 'string' }, transport: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: normaliseArgv(argv), allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${(error as Error).message.split('\n')[0] ?? 'invalid arguments'}; see flow-conformance --help`);
   }
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
@@ -143,8 +241,10 @@ export function parseCommandLine(argv: string[]): RunOptions {
     options.shard = values.shard;
   }
   if (values.seed !== undefined) {
-    if (!/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed must be an integer, not '${values.seed}'`);
-    options.seed = Number(values.seed);
+    // fast-check's seeds are 32-bit, printed signed by fast-check and unsigned by the kit: -1 and 4294967295 are one seed
+    const seed = /^-?\d+$/.test(values.seed) ? Number(values.seed) : NaN;
+    if (!(seed >= -(2 ** 31) && seed < 2 ** 32)) throw new UsageError(`--seed must be a whole number from -2147483648 to 4294967295 (a fast-check seed), got ${values.seed}`);
+    options.seed = seed;
   }
   if (values.path !== undefined) {
     // fast-check's path, then (after ~) its log of which commands ran, which a shrunk command sequence needs
@@ -164,11 +264,12 @@ export function parseCommandLine(argv: string[]): RunOptions {
     }
     options.grep = values.grep;
   }
-  const runs = positiveInt('runs', values.runs);
-  const writers = positiveInt('writers', values.writers);
-  const workers = positiveInt('workers', values.workers);
-  const timeout = positiveInt('timeout', values.timeout);
-  const maxRequests = positiveInt('max-requests', values['max-requests']);
+  const runs = wholeNumber('runs', values.runs);
+  // one writer is no race: ETAG-003 needs two PATCHes on the same etag at least
+  const writers = wholeNumber('writers', values.writers, 2);
+  const workers = wholeNumber('workers', values.workers);
+  const timeout = wholeNumber('timeout', values.timeout, 1, ' of seconds');
+  const maxRequests = wholeNumber('max-requests', values['max-requests']);
   if (maxRequests !== undefined) options.maxRequests = maxRequests;
   if (runs !== undefined) options.runs = runs;
   if (writers !== undefined) options.writers = writers;

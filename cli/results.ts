@@ -20,6 +20,16 @@ export interface ModelRun {
   seed?: number;
   runs?: number;
   steps?: number;
+  /** A failing part's shrunk sequence, one label a step, and the command line that replays it. */
+  failures?: ModelFailure[];
+}
+
+export interface ModelFailure {
+  part: number;
+  seed: number;
+  path: string;
+  steps: string[];
+  replay: string;
 }
 
 export interface Results {

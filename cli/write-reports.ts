@@ -8,7 +8,7 @@ import { loadCatalogue } from './catalogue.ts';
 import { fold, summaryOf, type Selection, type TestOutcome } from './fold.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
-import type { Results } from './results.ts';
+import type { ModelFailure, Results } from './results.ts';
 import { printSummary } from './summary.ts';
 import { decideVerdict } from './verdict.ts';
 
@@ -42,11 +42,18 @@ function specsSeen(outcomes: TestOutcome[]): Results['specs'] {
 const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 export const KIT = { name: PACKAGE.name, version: PACKAGE.version };
 
-/** The model-based suite's parts, summed: the run's seed (each part's is derived from it), runs and steps made. */
+/**
+ * The model-based suite's parts, summed: the run's seed (each part's is derived from it), runs and steps made; and each
+ * failing part's shrunk steps and the line that replays it, as fields for tools (the message ends with the same line).
+ */
 function modelRun(outcomes: TestOutcome[]): Results['model'] {
   const parts = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model' && a.description).map((a) => JSON.parse(a.description!) as { seed?: number; runs?: number; steps?: number }));
   if (parts.length === 0) return undefined;
-  return { ...(parts[0]!.seed !== undefined ? { seed: parts[0]!.seed } : {}), runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0) };
+  const failures = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model-failure' && a.description).map((a) => JSON.parse(a.description!) as ModelFailure));
+  return {
+    ...(parts[0]!.seed !== undefined ? { seed: parts[0]!.seed } : {}), runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0),
+    ...(failures.length ? { failures } : {}),
+  };
 }
 
 export function writeReports(reportDir: string, outcomes: TestOutcome[], context: ReportContext, linkLatest: boolean): number {

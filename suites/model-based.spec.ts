@@ -6,6 +6,8 @@ import { requireDrafts, test } from './support/fixtures.ts';
 import { CouldNotCheck, RequirementFailure } from './support/verdicts.ts';
 import { DEFAULT_MAX_COMMANDS, masterSeed, PARTS, partTimeBudgetMs, planPart, testTimeoutMs } from './model/budget.ts';
 import { requireCoverage, runPart } from './model/part.ts';
+import { replayLine } from './model/replay.ts';
+import { ENV } from './support/target.ts';
 
 // thousands of requests a run: the node transport whatever --transport says (suites/support/transport.ts)
 test.use({ transport: 'node' });
@@ -26,12 +28,15 @@ for (let part = 0; part < PARTS; part++) {
     // a backstop only: the part keeps to its budget itself, so a slow or rate-limited target gets fewer runs, not a timeout
     test.setTimeout(Math.max(testInfo.timeout, testTimeoutMs(budgetMs, target.config, maxCommands)));
 
-    const extras = [...(target.strict ? ['--strict'] : []), ...(target.embedded ? embeddedFaults.map((f) => `--fault ${f}`) : [])];
+    const run = {
+      strict: target.strict, faults: embeddedFaults, requestTimeoutMs: target.config.requestTimeoutMs,
+      ...(target.embedded ? {} : { target: target.baseUrl }), ...(process.env[ENV.config] ? { config: process.env[ENV.config] } : {}),
+    };
     let report;
     try {
       report = await runPart({
         plan, api, build, ledger, recorder, strict: target.strict, maxCommands, budgetMs,
-        replayCommand: (seed, path) => [`flow-conformance --requirement ORD-007 --seed ${seed} --path "${path}"`, ...extras].join(' '),
+        replayCommand: (seed, path) => replayLine(seed, path, run),
       });
     } catch (error) {
       // the fixture stops a check when --max-requests is spent: not a verdict either way
@@ -45,7 +50,8 @@ for (let part = 0; part < PARTS; part++) {
     });
     if (report.failure) {
       const { steps, path, replay, exchanges, message } = report.failure;
-      testInfo.annotations.push({ type: 'model-failure', description: JSON.stringify({ steps, seed: plan.seed, path, replay }) });
+      // results.json's model.failures reads this: the replay line as a field, not a line to cut out of a message
+      testInfo.annotations.push({ type: 'model-failure', description: JSON.stringify({ part: part + 1, steps, seed: plan.seed, path, replay }) });
       // the shrunk sequence's own exchanges, ahead of the fixture's (the report reads the first attachment of this name)
       await testInfo.attach('exchanges', { body: JSON.stringify(exchanges), contentType: 'application/json' });
       throw new RequirementFailure(message);

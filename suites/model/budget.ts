@@ -31,8 +31,9 @@ export interface PartPlan {
 
 /**
  * Without --seed, one seed for the whole run, the same in every worker: derived from the run id the CLI gives all
- * workers, so the summary's seed replays every part (`--seed S` gives part i the seed S + i). Seeds are kept unsigned
- * (fast-check takes 2^32 - 1 as -1): `--seed -5` does not parse as printed, an option's value may not start with '-'.
+ * workers, so the summary's seed replays every part (`--seed S` gives part i the seed S + i). Seeds are kept unsigned:
+ * fast-check takes -1 and 2^32 - 1 as one seed, so a signed seed typed from fast-check's output (`--seed -5`) runs the
+ * sequences the printed unsigned one (4294967291) replays, and the part seeds S + i wrap the same way for both.
  */
 export function masterSeed(config: ModelConfig, runId: string | undefined, random: () => number = Math.random): number {
   if (config.seed !== undefined) return config.seed >>> 0;
