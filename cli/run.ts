@@ -41,6 +41,8 @@ export const EMBEDDED_TARGET = 'embedded reference server (one in each worker)';
 const HOLD_FILE = 'hold-until';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** `.ts` in a clone (run through tsx), `.js` in the installed package (compiled into dist/): the files Playwright loads. */
+const MODULE_EXT = fileURLToPath(import.meta.url).endsWith('.ts') ? '.ts' : '.js';
 
 function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
@@ -137,10 +139,10 @@ export async function runConformance(options: RunOptions): Promise<number> {
   }
   delete env.FLOW_CONFORMANCE_MUTATION;
 
-  const reporters = [join(PACKAGE_ROOT, 'cli', 'outcomes-reporter.ts'), 'html', ...(options.shard ? ['blob'] : [])];
+  const reporters = [join(PACKAGE_ROOT, 'cli', `outcomes-reporter${MODULE_EXT}`), 'html', ...(options.shard ? ['blob'] : [])];
   const args = [
     createRequire(import.meta.url).resolve('@playwright/test/cli'), 'test',
-    '--config', join(PACKAGE_ROOT, 'playwright.config.ts'), '--project=conformance',
+    '--config', join(PACKAGE_ROOT, `playwright.config${MODULE_EXT}`), '--project=conformance',
     `--reporter=${reporters.join(',')}`, `--output=${join(reportDir, 'test-results')}`,
     `--workers=${workers}`,
     ...(options.shard ? [`--shard=${options.shard}`] : []),
