@@ -1,6 +1,7 @@
 // Command-line parsing and validation. Every bad input becomes a UsageError with one clear line (exit code 2).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { editDistance } from './edit-distance.ts';
 import { TRANSPORTS, type TransportName } from '../suites/support/transport.ts';
 
 export class UsageError extends Error {}
@@ -13,6 +14,7 @@ Usage:
   flow-conformance merge DIR... [--report-dir DIR] [--strict]   merge shard report dirs into one report
   flow-conformance cleanup --ledger FILE [--target URL]         delete what an interrupted run left behind
   flow-conformance sweep --prefix P [--target URL] [--yes]      list (and with --yes delete) entities named P…
+  flow-conformance serve [--port N] [--host H] [--fault NAME]   run the reference server (a mock) until Ctrl-C
 
 Options:
   --target URL            service base URL, e.g. https://platform.adobe.io/data/foundation/flowservice
@@ -60,7 +62,10 @@ Examples:
     && npx flow-conformance merge reports/s1 reports/s2  # two slices (on two machines, say), then one report`;
 
 export interface RunOptions {
-  command: 'run' | 'list' | 'merge' | 'cleanup' | 'sweep' | 'help' | 'version';
+  command: 'run' | 'list' | 'merge' | 'cleanup' | 'sweep' | 'serve' | 'help' | 'version';
+  /** serve: where the reference server listens. */
+  port?: number;
+  host?: string;
   ledger?: string;
   prefix?: string;
   yes: boolean;
@@ -95,6 +100,7 @@ const OPTIONS = {
   fault: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
   ledger: { type: 'string' }, prefix: { type: 'string' }, yes: { type: 'boolean', short: 'y' },
   'read-only': { type: 'boolean' }, 'max-requests': { type: 'string' }, transport: { type: 'string' },
+  port: { type: 'string' }, host: { type: 'string' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
 type OptionName = keyof typeof OPTIONS;
@@ -123,19 +129,6 @@ export function nearestOption(flag: string): OptionName | undefined {
   if (best !== undefined && bestDistance <= (typed.length >= 6 ? 2 : 1)) return best;
   const extended = typed.length >= 3 ? NAMES.filter((name) => name.startsWith(typed)) : [];
   return extended.length === 1 ? extended[0] : undefined;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, each one edit. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /**
@@ -208,11 +201,12 @@ export function parseCommandLine(argv: string[]): RunOptions {
   let command: RunOptions['command'] = 'run';
   if (values.help) command = 'help';
   else if (values.version) command = 'version';
-  else if (first === 'list' || first === 'merge' || first === 'run' || first === 'cleanup' || first === 'sweep') command = first;
-  else if (first !== undefined) throw new UsageError(`unknown command '${first}' (commands: run, list, merge, cleanup, sweep; see --help)`);
+  else if (first === 'list' || first === 'merge' || first === 'run' || first === 'cleanup' || first === 'sweep' || first === 'serve') command = first;
+  else if (first !== undefined) throw new UsageError(`unknown command '${first}' (commands: run, list, merge, cleanup, sweep, serve; see --help)`);
+  if (command !== 'serve' && (values.port !== undefined || values.host !== undefined)) throw new UsageError(`--${values.port !== undefined ? 'port' : 'host'} is for 'flow-conformance serve'`);
   if (command === 'cleanup' && (values.ledger === undefined || !existsSync(values.ledger))) throw new UsageError(`cleanup needs --ledger FILE (an existing ledger.jsonl from a report dir)`);
   if (command === 'sweep' && !values.prefix) throw new UsageError('sweep needs --prefix (the run prefix, e.g. fck-)');
-  if (command === 'run' && rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+  if ((command === 'run' || command === 'serve') && rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
   if (command === 'merge' && rest.length === 0) throw new UsageError('merge needs at least one report directory');
 
   const options: RunOptions = {
@@ -264,6 +258,10 @@ export function parseCommandLine(argv: string[]): RunOptions {
     }
     options.grep = values.grep;
   }
+  const port = wholeNumber('port', values.port, 0);
+  if (port !== undefined && port > 65535) throw new UsageError(`--port must be from 0 (any free port) to 65535, got ${port}`);
+  if (port !== undefined) options.port = port;
+  if (values.host !== undefined) options.host = values.host;
   const runs = wholeNumber('runs', values.runs);
   // one writer is no race: ETAG-003 needs two PATCHes on the same etag at least
   const writers = wholeNumber('writers', values.writers, 2);

@@ -9,6 +9,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { UsageError } from './args.ts';
 import type { KitConfig } from '../suites/support/config.ts';
 import { isSecretName } from '../suites/support/redact.ts';
+import { editDistance } from './edit-distance.ts';
 
 /** The checked config, as JSON, from the CLI to its workers (suites/support/target.ts). */
 export const CONFIG_JSON_ENV = 'FLOW_CONFORMANCE_CONFIG_JSON';
@@ -180,16 +181,4 @@ export function nearest(key: string, known: string[]): string | undefined {
     if (distance <= Math.max(1, Math.floor(name.length / 4)) && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -10,6 +10,7 @@ import type { Selection, TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
 import { PreflightError } from './preflight.ts';
 import { runConformance } from './run.ts';
+import { serveCommand } from './serve-command.ts';
 import { cleanupCommand, sweepCommand } from './sweep.ts';
 import { KIT, writeReports } from './write-reports.ts';
 
@@ -91,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
       return cleanupCommand(options);
     case 'sweep':
       return sweepCommand(options);
+    case 'serve':
+      return serveCommand(options);
     case 'merge':
       return merge(options.mergeDirs, options.reportDir, options.strict, options.baseline);
     default:

@@ -78,7 +78,7 @@ test.describe('unknown flags', () => {
     expect(nearestOption('--re')).toBeUndefined(); // report-dir, requirement, read-only: too short to say
     expect(nearestOption('--work')).toBe('workers');
     expect(nearestOption('--frobnicate')).toBeUndefined();
-    expect(nearestOption('--port')).toBeUndefined();
+    expect(nearestOption('--colour')).toBeUndefined();
     expect(usageError(['--frobnicate'])).toBe('unknown option --frobnicate; see flow-conformance --help');
     expect(usageError(['-x'])).toBe('unknown option -x; see flow-conformance --help');
     expect(usageError(['-hx'])).toBe('unknown option -x; see flow-conformance --help');
@@ -110,6 +110,6 @@ test.describe('--help', () => {
     const named = new Set([...USAGE.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]!));
     for (const name of named) expect(nearestOption(`--${name}`), `--${name}`).toBe(name);
     for (const argv of [['--seed', '1', '--path', '1'], ['--ledger', 'x'], ['--prefix', 'p'], ['--yes'], ['--read-only']]) expect(() => normaliseArgv(argv)).not.toThrow();
-    expect([...named].sort()).toEqual(['baseline', 'config', 'fault', 'grep', 'help', 'ledger', 'max-requests', 'path', 'prefix', 'read-only', 'report-dir', 'requirement', 'runs', 'seed', 'shard', 'strict', 'target', 'timeout', 'transport', 'version', 'workers', 'write-baseline', 'writers', 'yes']);
+    expect([...named].sort()).toEqual(['baseline', 'config', 'fault', 'grep', 'help', 'host', 'ledger', 'max-requests', 'path', 'port', 'prefix', 'read-only', 'report-dir', 'requirement', 'runs', 'seed', 'shard', 'strict', 'target', 'timeout', 'transport', 'version', 'workers', 'write-baseline', 'writers', 'yes']);
   });
 });

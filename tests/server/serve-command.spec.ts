@@ -1,4 +1,4 @@
-// `npm run serve`: the first stdout line is the base URL, stderr says which credentials the server accepts (the
+// `npm run serve` and `flow-conformance serve` (the same, from the package's bin): the first stdout line is the base URL, stderr says which credentials the server accepts (the
 // public defaults in full, a value from the environment by name only) and which faults are on; a client sending
 // exactly what it printed is let in. The process is always stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,8 +7,10 @@ import { expect, test } from '@playwright/test';
 
 interface Served { child: ChildProcess; url: string; stderr: () => string }
 
-async function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...args], { env: { ...process.env, AEP_ACCESS_TOKEN: '', AEP_API_KEY: '', AEP_ORG_ID: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+const COMMANDS = { 'npm run serve': ['--import', 'tsx', 'server/main.ts'], 'flow-conformance serve': ['bin/flow-conformance.js', 'serve'] };
+
+async function serve(command: string[], args: string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const child = spawn(process.execPath, [...command, '--port', '0', ...args], { env: { ...process.env, AEP_ACCESS_TOKEN: '', AEP_API_KEY: '', AEP_ORG_ID: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); });
@@ -34,8 +36,9 @@ test.afterEach(async () => {
   running = undefined;
 });
 
-test('serve prints its URL first, then the default credentials it accepts and the faults it has on; those credentials work', async () => {
-  const served = await serve(['--fault', 'patch-ignores-stale-if-match']);
+for (const [name, command] of Object.entries(COMMANDS)) {
+test(`${name} prints its URL first, then the default credentials it accepts and the faults it has on; those credentials work`, async () => {
+  const served = await serve(command, ['--fault', 'patch-ignores-stale-if-match']);
   running = served.child;
   expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/data\/foundation\/flowservice$/);
   const printed = served.stderr();
@@ -49,8 +52,8 @@ test('serve prints its URL first, then the default credentials it accepts and th
   expect(refused.status).toBe(401);
 });
 
-test('serve names credentials taken from the environment without printing the secret ones', async () => {
-  const served = await serve([], { AEP_ACCESS_TOKEN: 'token-from-env-0b1c', AEP_API_KEY: 'key-from-env-9f8e', AEP_ORG_ID: 'ENV0ORG@AdobeOrg' });
+test(`${name} names credentials taken from the environment without printing the secret ones`, async () => {
+  const served = await serve(command, [], { AEP_ACCESS_TOKEN: 'token-from-env-0b1c', AEP_API_KEY: 'key-from-env-9f8e', AEP_ORG_ID: 'ENV0ORG@AdobeOrg' });
   running = served.child;
   const printed = served.stderr();
   expect(printed).not.toContain('token-from-env-0b1c');
@@ -60,3 +63,4 @@ test('serve names credentials taken from the environment without printing the se
   const answer = await fetch(`${served.url}/connectionSpecs`, { headers: { authorization: 'Bearer token-from-env-0b1c', 'x-api-key': 'key-from-env-9f8e', 'x-gw-ims-org-id': 'ENV0ORG@AdobeOrg' } });
   expect(answer.status).toBe(200);
 });
+}
