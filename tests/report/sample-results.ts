@@ -4,7 +4,7 @@
 // with no verdict. The verdict comes from decideVerdict, as in a real run. Titles and statements come from the catalogue; no kit runs.
 import { loadCatalogue } from '../../cli/catalogue.ts';
 import { summaryOf, type Evidence, type Status } from '../../cli/fold.ts';
-import { decideVerdict } from '../../cli/verdict.ts';
+import { decideVerdict, headlineOf } from '../../cli/verdict.ts';
 import type { BaselineNote, ResultRecord, Results } from '../../cli/results.ts';
 import type { Exchange } from '../../suites/support/recorder.ts';
 import { Redactor } from '../../suites/support/redact.ts';
@@ -153,9 +153,9 @@ const CONFORMANT: Record<string, { status: Status; reason: string; evidence: Evi
   'DRAFT-011': { status: 'warn', reason: 'POST /connections?mode=sketch: expected 4xx, received 201 [DRAFT-011]', evidence: [{ test: 'an unknown mode value is refused @DRAFT-011', outcome: 'failed', message: 'POST /connections?mode=sketch: expected 4xx, received 201 [DRAFT-011]', exchanges: [] }] },
 };
 
-function verdictOf(requirements: ResultRecord[], strict: boolean): Pick<Results, 'verdict' | 'verdictReason'> {
+function verdictOf(requirements: ResultRecord[], strict: boolean): Pick<Results, 'verdict' | 'verdictReason' | 'headline' | 'knownFailures'> {
   const decision = decideVerdict(requirements, { strict });
-  return { verdict: decision.verdict, verdictReason: decision.reason };
+  return { verdict: decision.verdict, verdictReason: decision.reason, headline: headlineOf(decision), knownFailures: decision.knownFailures };
 }
 
 function build(overrides: typeof FAILING, options: { startedAt: string; finishedAt: string; strict: boolean }): Results {
