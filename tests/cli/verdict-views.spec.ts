@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import type { Baseline } from '../../cli/baseline.ts';
 import { loadCatalogue } from '../../cli/catalogue.ts';
@@ -12,6 +13,9 @@ import type { Results } from '../../cli/results.ts';
 import { VERDICT_WORDS, type Verdict } from '../../cli/verdict.ts';
 import { writeReports, type ReportContext } from '../../cli/write-reports.ts';
 import { runCli } from './run-cli.ts';
+
+// the HTML test below opens the reports in Debian's chromium, as tests/report/html-report.spec.ts does
+test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] } });
 
 const IDS = loadCatalogue().requirements.map((r) => r.id);
 const WORDS = Object.values(VERDICT_WORDS).sort((a, b) => b.length - a.length).join('|');
@@ -179,6 +183,26 @@ for (const row of ROWS) {
     row.also?.(views);
   });
 }
+
+test.describe('the HTML headline in a browser', () => {
+  test('each verdict has its own colour, partial too; the headline names the known failures; an interrupted run says so', async ({ page }, testInfo) => {
+    const pick = (start: string) => ROWS.find((r) => r.name.startsWith(start))!;
+    const shown = new Map<string, string>();
+    for (const row of [pick('conformant'), pick('--requirement ORD-003'), pick('non-conformant'), pick('--grep matching nothing'), pick('every failure in the baseline'), pick('interrupted: no verdict')]) {
+      const dir = testInfo.outputPath(row.name.replace(/\W+/g, '-').slice(0, 40));
+      mkdirSync(dir, { recursive: true });
+      allViews(dir, row.outcomes, row.context ?? {});
+      await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+      await expect(page.locator('#verdict')).toHaveText(row.headline);
+      await expect(page.locator('#interrupted')).toHaveCount(row.context?.interrupted ? 1 : 0);
+      const colour = await page.locator('.verdict').evaluate((e) => getComputedStyle(e).backgroundColor);
+      if (!shown.has(row.verdict)) shown.set(row.verdict, colour);
+      expect(colour, row.name).toBe(shown.get(row.verdict));
+    }
+    expect([...shown.keys()].sort()).toEqual(['conformant', 'no-verdict', 'non-conformant', 'partial']);
+    expect(new Set(shown.values()).size, JSON.stringify([...shown])).toBe(4);
+  });
+});
 
 /** The CLI's exit code, its results.json, its console Verdict line, its HTML and JUnit: one verdict. */
 function expectCliAgreement(dir: string, code: number, stdout: string, verdict: Verdict, exit: number): void {

@@ -190,3 +190,19 @@ export function noVerdictRun(): Results {
 export function conformantRun(): Results {
   return build(CONFORMANT, { startedAt: '2025-03-15T08:00:00.000Z', finishedAt: '2025-03-15T08:01:47.250Z', strict: false });
 }
+
+/** --requirement ORD-003: it passed, the other 63 were not selected; the verdict speaks for the selection only. */
+export function partialRun(): Results {
+  const run = build({}, { startedAt: '2025-03-17T08:00:00.000Z', finishedAt: '2025-03-17T08:00:06.400Z', strict: false });
+  for (const r of run.requirements.filter((x) => x.id !== 'ORD-003')) Object.assign(r, { status: 'not-applicable', reason: 'not selected: filtered out by --requirement', unselected: true, evidence: [] });
+  return { ...run, ...verdictOf(run.requirements, false), summary: summaryOf(run.requirements), selection: { requirements: ['ORD-003'] }, command: `flow-conformance --target ${TARGET} --requirement ORD-003` };
+}
+
+/** Every failure (a MUST fail, a SHOULD warning) is in a live baseline entry: conformant, with 2 known failures. */
+export function knownFailuresRun(): Results {
+  const known = (reason: string): BaselineNote => ({ expected: { reason, expires: '2099-12-31' } });
+  return build({
+    'ORD-003': { ...FAILING['ORD-003']!, baseline: known('PLAT-4410: drafts are published anyway') },
+    'ETAG-004': { status: 'warn', reason: 'GET /flows/f: etag 0b00 is not a quoted entity-tag [ETAG-004]', evidence: [], baseline: known('PLAT-4412') },
+  }, { startedAt: '2025-03-18T08:00:00.000Z', finishedAt: '2025-03-18T08:01:40.000Z', strict: false });
+}
