@@ -71,18 +71,29 @@ export interface FoldOptions {
 const skipNote = (test: TestOutcome) => test.annotations.find((a) => a.type === 'skip')?.description ?? '';
 const notRunNote = (test: TestOutcome) => test.annotations.find((a) => a.type === NOT_RUN)?.description;
 
+/**
+ * How a check cut off by SIGINT/SIGTERM can end: its request lost (the embedded server or the connection went down
+ * with the worker), or Playwright's own word for it. In an interrupted run that is the stop, not the target.
+ */
+const CUT_OFF = /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|other side closed|fetch failed|interrupted|context disposed|has been closed|Test ended/i;
+
+/** The check failed only because the run was being stopped under it. */
+function cutOff(test: TestOutcome, interrupted: boolean): boolean {
+  return interrupted && test.status === 'failed' && CUT_OFF.test(test.errors[0] ?? '');
+}
+
 /** The kit, not the target, stopped this check: it ran out of time or budget, was interrupted, or could not check. */
-export function isHarnessError(test: TestOutcome): boolean {
+export function isHarnessError(test: TestOutcome, interrupted = false): boolean {
   if (test.status === 'timedOut' || test.status === 'interrupted') return true;
-  if (test.status === 'failed') return COULD_NOT_CHECK.test(test.errors[0] ?? '');
+  if (test.status === 'failed') return COULD_NOT_CHECK.test(test.errors[0] ?? '') || cutOff(test, interrupted);
   return test.status === 'skipped' && (notRunNote(test) !== undefined || BUDGET_SKIP.test(skipNote(test)));
 }
 
 /** Why the kit could not check, in one line. */
-export function harnessReason(test: TestOutcome): string {
+export function harnessReason(test: TestOutcome, interrupted = false): string {
   switch (test.status) {
     case 'failed':
-      return firstLine(test.errors[0] ?? '');
+      return `${cutOff(test, interrupted) && !COULD_NOT_CHECK.test(test.errors[0] ?? '') ? 'cut off when the run was interrupted: ' : ''}${firstLine(test.errors[0] ?? '')}`;
     case 'timedOut':
       return `the check ran out of its time (${Math.round(test.durationMs / 1000)} s): the kit's budget, not a verdict on the target`;
     case 'interrupted':
@@ -131,8 +142,9 @@ export function fold(outcomes: TestOutcome[], options: FoldOptions): Requirement
 
   return catalogue.requirements.map((requirement) => {
     const tests = byId.get(requirement.id) ?? [];
-    const failed = tests.filter((t) => t.status === 'failed' && !isHarnessError(t));
-    const harness = tests.filter(isHarnessError);
+    const interrupted = options.interrupted === true;
+    const failed = tests.filter((t) => t.status === 'failed' && !isHarnessError(t, interrupted));
+    const harness = tests.filter((t) => isHarnessError(t, interrupted));
     const found = violations.get(requirement.id) ?? [];
     const ran = tests.filter((t) => t.status !== 'skipped');
     const durationMs = tests.reduce((sum, t) => sum + t.durationMs, 0);
@@ -150,7 +162,7 @@ export function fold(outcomes: TestOutcome[], options: FoldOptions): Requirement
       return { ...base, status, reason: summarise(messages), evidence };
     }
     if (harness.length > 0) {
-      return { ...base, status: 'error' as Status, reason: summarise(harness.map(harnessReason)), evidence: harness.map((t) => evidenceOf(t, t.errors.join('\n') || harnessReason(t))) };
+      return { ...base, status: 'error' as Status, reason: summarise(harness.map((t) => harnessReason(t, interrupted))), evidence: harness.map((t) => evidenceOf(t, t.errors.join('\n') || harnessReason(t, interrupted))) };
     }
     if ((EVERY_EXCHANGE as readonly string[]).includes(requirement.id) && ran.length > 0 && (judged.get(requirement.id) ?? 0) === 0) {
       return { ...base, status: 'error' as Status, reason: `could not check: no exchange of this run could be judged by it (${requirement.id === 'API-007' ? 'no request was answered' : 'no 2xx answer had a body'})`, evidence: ran.slice(0, 2).map((t) => evidenceOf(t)) };

@@ -12,7 +12,8 @@ body{margin:0 auto;max-width:1240px;padding:1.25rem 1.5rem 3rem;font:15px/1.5 sy
 h2{font-size:1.15rem;margin:2rem 0 .75rem}h3{font-size:.95rem;margin:1.25rem 0 .5rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 code,pre{font-family:var(--mono);font-size:.85em}a{color:var(--accent)}button{font:inherit;cursor:pointer}
 .verdict{display:flex;justify-content:space-between;align-items:center;gap:1rem;flex-wrap:wrap;color:#fff;border-radius:10px;padding:1.1rem 1.4rem}
-.verdict-ok{background:var(--pass)}.verdict-bad{background:var(--fail)}.verdict-none{background:var(--err)}
+.verdict-ok{background:var(--pass)}.verdict-bad{background:var(--fail)}.verdict-none{background:var(--err)}.verdict-partial{background:#2e5c8a}
+.verdict-known{font-size:1.2rem;font-weight:700;letter-spacing:0}.verdict-note{font-size:.95rem;font-weight:600}
 .verdict-main{display:flex;flex-direction:column;gap:.15rem}.verdict-word{font-size:2.1rem;font-weight:800;letter-spacing:.03em;line-height:1.1}
 .gist{font-size:1rem;opacity:.95}.verdict-side{font-size:.9rem;opacity:.9}
 .overview{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:1rem;margin-top:1rem;align-items:start}

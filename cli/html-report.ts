@@ -207,6 +207,12 @@ function header(results: Results, reqs: ViewRequirement[]): string {
   // the verdict and why are decideVerdict's answer (cli/verdict.ts), never worked out again here
   const reason = results.verdictReason ?? '';
   const gist = reason ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` : '';
+  // the headline is results.json's (headlineOf): the word, then how many failures the baseline forgave
+  const word = VERDICT_WORD[results.verdict] ?? escapeHtml(String(results.verdict));
+  const headline = results.headline ?? word;
+  const known = headline.startsWith(word) && headline.length > word.length ? `<span class="verdict-known">${escapeHtml(headline.slice(word.length))}</span>` : '';
+  // a failure found before Ctrl-C is still non-conformant; the reason then names the failures, so say it here too
+  const interrupted = results.interrupted ? '<span class="verdict-note" id="interrupted">The run was interrupted (SIGINT or SIGTERM): the checks it cut off or never reached could not be checked.</span>' : '';
   const duration = Date.parse(results.finishedAt) - Date.parse(results.startedAt);
   const meta: [string, string][] = [
     ['Target', `${results.target}${results.embedded && !results.target.includes('embedded') ? ' (embedded reference server)' : ''}`],
@@ -220,7 +226,7 @@ function header(results: Results, reqs: ViewRequirement[]): string {
   const playwright = results.playwrightReport && !/^\s*(javascript|data|vbscript):/i.test(results.playwrightReport)
     ? `<a class="pw" href="${escapeHtml(results.playwrightReport)}">Playwright report (traces, logs) →</a>` : '';
   return `<header class="top">
-<div class="verdict verdict-${VERDICT_CLASS[results.verdict] ?? 'bad'}"><div class="verdict-main"><span class="verdict-word" id="verdict">${VERDICT_WORD[results.verdict] ?? escapeHtml(String(results.verdict))}</span><span class="gist">${escapeHtml(gist)}</span></div><div class="verdict-side">Flow Service conformance report</div></div>
+<div class="verdict verdict-${VERDICT_CLASS[results.verdict] ?? 'bad'}"><div class="verdict-main"><span class="verdict-word" id="verdict">${word}${known}</span><span class="gist">${escapeHtml(gist)}</span>${interrupted}</div><div class="verdict-side">Flow Service conformance report</div></div>
 <div class="overview"><dl class="meta">${meta.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd${k === 'Target' ? ' class="target"' : ''}>${escapeHtml(v)}</dd></div>`).join('')}</dl>
 <div class="tiles" role="group" aria-label="Counts by status">${tiles}</div></div>
 ${whatFailed(failed, warnings)}
@@ -235,7 +241,7 @@ export function renderHtmlReport(results: Results): string {
     areas: Object.entries(results.areas), statuses: STATUS_ORDER, labels: STATUS_LABEL, requirements: reqs,
   };
   const cspHash = createHash('sha256').update(REPORT_JS).digest('base64');
-  const title = `${VERDICT_WORD[results.verdict] ?? results.verdict} · ${results.target} · Flow Service conformance`;
+  const title = `${results.headline ?? VERDICT_WORD[results.verdict] ?? results.verdict} · ${results.target} · Flow Service conformance`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -3,6 +3,7 @@
 // their reason, SHOULD warnings pass with the warning in system-out. The run's verdict (cli/verdict.ts) is a
 // testsuite property: a SHOULD error shows here as an <error> but, as the verdict says, does not fail the run.
 import type { Results } from './results.ts';
+import { VERDICT_WORDS } from './verdict.ts';
 
 function xml(text: string): string {
   return text
@@ -35,7 +36,12 @@ export function renderJunit(results: Results): string {
   const failures = results.requirements.filter((r) => r.status === 'fail' && !(r.baseline?.expected && !r.baseline.expired)).length;
   const skipped = counts.skipped + (results.summary.fail - failures);
   const errors = results.summary.error ?? 0;
-  const properties = [`    <properties>`, `      <property name="verdict" value="${xml(results.verdict)}"/>`, `      <property name="verdictReason" value="${xml(results.verdictReason ?? '')}"/>`, `    </properties>`];
+  // as results.json has them: a CI that reads the verdict here reads the one every other view shows
+  const property = (name: string, value: string) => `      <property name="${name}" value="${xml(value)}"/>`;
+  const properties = [
+    `    <properties>`, property('verdict', results.verdict), property('headline', results.headline ?? VERDICT_WORDS[results.verdict]),
+    property('verdictReason', results.verdictReason ?? ''), ...(results.interrupted ? [property('interrupted', 'true')] : []), `    </properties>`,
+  ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="flow-service-conformance" tests="${counts.tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds.toFixed(3)}">`,

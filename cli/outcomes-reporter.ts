@@ -1,13 +1,17 @@
 // The Playwright reporter the CLI runs the suites with. It keeps every test's outcome (tags, status, errors,
 // annotations, the exchanges attached as evidence) in outcomes.json for the CLI to fold, and prints a line per
-// requirement as soon as all of its checks have finished (with a live count on a TTY, none in CI): ✓ pass, ✗ the
-// target failed, ? the kit could not check, – not applicable. A test the runner never started (the run was
-// interrupted) is kept too, marked not-run, so the fold can say so rather than call the requirement filtered out.
+// requirement as soon as all of its checks have finished (with a live count on a TTY, none in CI). The line's mark is
+// the status the fold gives those checks, with the summary's marks (cli/summary.ts): ✓ pass, ✗ fail, ! a SHOULD
+// warning, ? the kit could not check, – not applicable. Lines fit the terminal (cli/fit.ts). A test the runner never
+// started (the run was interrupted) is kept too, marked not-run, so the fold can say so rather than call the
+// requirement filtered out.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { loadCatalogue } from './catalogue.ts';
-import { harnessReason, isHarnessError, NOT_RUN, requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
+import { cut, terminalWidth, wrap } from './fit.ts';
+import { fold, NOT_RUN, requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
+import { STATUS_MARK } from './summary.ts';
 
 export const OUTCOMES_FILE = 'outcomes.json';
 
@@ -26,8 +30,6 @@ function notRunReason(status: FullResult['status']): string {
   return 'not run: the test runner stopped before this check started';
 }
 
-type Mark = '✓' | '✗' | '?' | '–';
-
 export default class OutcomesReporter implements Reporter {
   private readonly outcomes: TestOutcome[] = [];
   private readonly pending = new Map<string, number>();
@@ -39,9 +41,17 @@ export default class OutcomesReporter implements Reporter {
   private done = 0;
   private rootDir = '';
   private readonly live = Boolean(process.stdout.isTTY) && !process.env.CI;
+  private readonly strict = process.env.FLOW_CONFORMANCE_STRICT === '1';
+  /** SIGINT or SIGTERM reached the runner: what ends from now on was cut off, and the fold is told so. */
+  private interrupting = false;
+  private readonly onSignal = () => { this.interrupting = true; };
+  private reasonsCut = false;
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.rootDir = config.rootDir;
+    // Playwright's own handler stops the run; this one only notes it (and is gone again in onEnd)
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
     // the suite holds only what this run will run: after --grep and --shard
     this.planned = suite.allTests();
     for (const test of this.planned) {
@@ -82,22 +92,26 @@ export default class OutcomesReporter implements Reporter {
 
   private printRequirement(id: string): void {
     const tests = this.byId.get(id) ?? [];
-    const failed = tests.find((t) => t.status === 'failed' && !isHarnessError(t));
-    const harness = tests.find(isHarnessError);
-    const mark: Mark = failed ? '✗' : harness ? '?' : tests.every((t) => t.status === 'skipped') ? '–' : '✓';
-    const why = {
-      '✗': () => (failed?.errors[0] ?? '').split('\n')[0]!.replace(/^[A-Za-z]*(Error|Failure): /, ''),
-      '?': () => `could not check: ${harnessReason(harness!)}`,
-      '–': () => tests[tests.length - 1]?.annotations.find((a) => a.type === 'skip')?.description ?? '',
-      '✓': () => '',
-    }[mark]().slice(0, 160);
+    // the status the report will give these checks, decided by the fold, not worked out again here
+    const record = fold(tests, { strict: this.strict, selection: { requirements: [id] }, ...(this.interrupting ? { interrupted: true } : {}) }).find((r) => r.id === id)!;
+    const why = record.status === 'pass' ? '' : record.status === 'error' ? `could not check: ${record.reason}` : record.reason;
     const requirement = loadCatalogue().byId.get(id);
-    const title = (requirement?.title ?? '').slice(0, 70);
-    const line = `${mark} ${id.padEnd(9)} ${(requirement?.level ?? '').padEnd(6)} ${title.padEnd(70)} ${(this.durations.get(id) ?? 0).toString().padStart(5)} ms${why ? `\n${' '.repeat(19)}${why.trim()}` : ''}`;
+    const width = terminalWidth();
+    // mark, id, level, title, duration: the title gets what is left, and is cut (with …) only when that is too little
+    const longest = Math.max(...loadCatalogue().requirements.map((r) => r.title.length));
+    const room = Math.max(10, width - 28);
+    const column = Math.min(longest, room);
+    const title = cut(requirement?.title ?? '', column).padEnd(column);
+    const reason = wrap(stripAnsi(why).split('\n')[0]!, width - 19);
+    this.reasonsCut ||= reason.cut;
+    const line = `${STATUS_MARK[record.status]} ${id.padEnd(9)} ${(requirement?.level ?? '').padEnd(6)} ${title} ${(this.durations.get(id) ?? 0).toString().padStart(5)} ms${reason.lines.map((l) => `\n${' '.repeat(19)}${l}`).join('')}`;
     process.stdout.write(this.live ? `\r\u001b[2K${line}\n` : `${line}\n`);
   }
 
   onEnd(result: FullResult): void {
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+    if (result.status === 'interrupted') this.interrupting = true;
     if (this.live) process.stdout.write('\r\u001b[2K');
     for (const test of this.planned.filter((t) => !this.ended.has(t.id))) {
       this.settle(test, {
@@ -105,6 +119,7 @@ export default class OutcomesReporter implements Reporter {
         annotations: [...uniqueAnnotations(test.annotations), { type: NOT_RUN, description: notRunReason(result.status) }],
       });
     }
+    if (this.reasonsCut) process.stdout.write('(a reason cut with … is whole in the report)\n');
     const dir = process.env.FLOW_CONFORMANCE_REPORT_DIR;
     if (dir) writeFileSync(join(dir, OUTCOMES_FILE), JSON.stringify(this.outcomes));
   }

@@ -40,10 +40,14 @@ export interface Results {
   finishedAt: string;
   strict: boolean;
   seed: number | null;
-  /** decideVerdict's answer (cli/verdict.ts); `no-verdict`: a MUST requirement could not be checked. */
+  /** decideVerdict's answer (cli/verdict.ts): every view shows this one, never one of its own. */
   verdict: Verdict;
   /** Why, in one line: the headline of the summary and the HTML report. */
   verdictReason: string;
+  /** What every view prints as the verdict: its word, and how many failures the baseline forgave (headlineOf). */
+  headline: string;
+  /** Failures and warnings a live baseline entry covers: counted here so no view counts them again. */
+  knownFailures: number;
   summary: Record<Status, number>;
   requirements: ResultRecord[];
   areas: Record<string, string>;

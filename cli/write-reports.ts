@@ -10,7 +10,7 @@ import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
 import type { ModelFailure, Results } from './results.ts';
 import { printSummary } from './summary.ts';
-import { decideVerdict } from './verdict.ts';
+import { decideVerdict, headlineOf } from './verdict.ts';
 
 export interface ReportContext {
   target: string;
@@ -74,6 +74,8 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     seed: model?.seed ?? null,
     verdict: decision.verdict,
     verdictReason: decision.reason,
+    headline: headlineOf(decision),
+    knownFailures: decision.knownFailures,
     summary: summaryOf(records),
     requirements: records,
     areas: loadCatalogue().areas,

@@ -65,6 +65,12 @@ const ROWS: Row[] = [
     verdict: { interrupted: true }, want: { 'ORD-003': ['error', /^not run: the run was interrupted$/] }, verdictIs: 'no-verdict', exit: 130,
   },
   { name: 'interrupted while running: error', outcomes: [outcome('ORD-003', 'interrupted')], verdict: { interrupted: true }, want: { 'ORD-003': ['error', /interrupted/] }, verdictIs: 'no-verdict', exit: 130 },
+  {
+    name: 'cut off by the interruption (socket hang up, fetch failed): error, not a MUST failure', verdict: { interrupted: true }, fold: { interrupted: true, selection: { requirements: ['DRAFT-001', 'ORD-003', 'DEL-001'] } },
+    outcomes: [outcome('DRAFT-001', 'failed', { errors: ['Error: apiRequestContext.post: socket hang up'] }), outcome('ORD-003', 'failed', { errors: ['TypeError: fetch failed'] }), failed('DEL-001', 'GET /connections/c: expected 404, received 200 [DEL-001]')],
+    want: { 'DRAFT-001': ['error', /^cut off when the run was interrupted: apiRequestContext\.post: socket hang up$/], 'ORD-003': ['error', /cut off when the run was interrupted/], 'DEL-001': ['fail', /expected 404/] },
+    verdictIs: 'non-conformant', exit: 130,
+  },
   { name: 'selected but no outcome in an interrupted run: error', outcomes: [outcome('DRAFT-001', 'passed')], fold: { interrupted: true, selection: { requirements: ['DRAFT-001', 'ORD-003'] } }, verdict: { interrupted: true }, want: { 'ORD-003': ['error', /^not run: the run was interrupted$/], 'ORD-004': ['not-applicable'] }, verdictIs: 'no-verdict', exit: 130 },
   { name: 'no check ran at all, and nothing filtered it: error', outcomes: [], fold: { selection: undefined }, want: { 'ORD-003': ['error', /no check of this requirement ran/] }, verdictIs: 'no-verdict', exit: 2 },
   {

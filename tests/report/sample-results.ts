@@ -4,7 +4,7 @@
 // with no verdict. The verdict comes from decideVerdict, as in a real run. Titles and statements come from the catalogue; no kit runs.
 import { loadCatalogue } from '../../cli/catalogue.ts';
 import { summaryOf, type Evidence, type Status } from '../../cli/fold.ts';
-import { decideVerdict } from '../../cli/verdict.ts';
+import { decideVerdict, headlineOf } from '../../cli/verdict.ts';
 import type { BaselineNote, ResultRecord, Results } from '../../cli/results.ts';
 import type { Exchange } from '../../suites/support/recorder.ts';
 import { Redactor } from '../../suites/support/redact.ts';
@@ -153,9 +153,9 @@ const CONFORMANT: Record<string, { status: Status; reason: string; evidence: Evi
   'DRAFT-011': { status: 'warn', reason: 'POST /connections?mode=sketch: expected 4xx, received 201 [DRAFT-011]', evidence: [{ test: 'an unknown mode value is refused @DRAFT-011', outcome: 'failed', message: 'POST /connections?mode=sketch: expected 4xx, received 201 [DRAFT-011]', exchanges: [] }] },
 };
 
-function verdictOf(requirements: ResultRecord[], strict: boolean): Pick<Results, 'verdict' | 'verdictReason'> {
+function verdictOf(requirements: ResultRecord[], strict: boolean): Pick<Results, 'verdict' | 'verdictReason' | 'headline' | 'knownFailures'> {
   const decision = decideVerdict(requirements, { strict });
-  return { verdict: decision.verdict, verdictReason: decision.reason };
+  return { verdict: decision.verdict, verdictReason: decision.reason, headline: headlineOf(decision), knownFailures: decision.knownFailures };
 }
 
 function build(overrides: typeof FAILING, options: { startedAt: string; finishedAt: string; strict: boolean }): Results {
@@ -189,4 +189,20 @@ export function noVerdictRun(): Results {
 
 export function conformantRun(): Results {
   return build(CONFORMANT, { startedAt: '2025-03-15T08:00:00.000Z', finishedAt: '2025-03-15T08:01:47.250Z', strict: false });
+}
+
+/** --requirement ORD-003: it passed, the other 63 were not selected; the verdict speaks for the selection only. */
+export function partialRun(): Results {
+  const run = build({}, { startedAt: '2025-03-17T08:00:00.000Z', finishedAt: '2025-03-17T08:00:06.400Z', strict: false });
+  for (const r of run.requirements.filter((x) => x.id !== 'ORD-003')) Object.assign(r, { status: 'not-applicable', reason: 'not selected: filtered out by --requirement', unselected: true, evidence: [] });
+  return { ...run, ...verdictOf(run.requirements, false), summary: summaryOf(run.requirements), selection: { requirements: ['ORD-003'] }, command: `flow-conformance --target ${TARGET} --requirement ORD-003` };
+}
+
+/** Every failure (a MUST fail, a SHOULD warning) is in a live baseline entry: conformant, with 2 known failures. */
+export function knownFailuresRun(): Results {
+  const known = (reason: string): BaselineNote => ({ expected: { reason, expires: '2099-12-31' } });
+  return build({
+    'ORD-003': { ...FAILING['ORD-003']!, baseline: known('PLAT-4410: drafts are published anyway') },
+    'ETAG-004': { status: 'warn', reason: 'GET /flows/f: etag 0b00 is not a quoted entity-tag [ETAG-004]', evidence: [], baseline: known('PLAT-4412') },
+  }, { startedAt: '2025-03-18T08:00:00.000Z', finishedAt: '2025-03-18T08:01:40.000Z', strict: false });
 }
