@@ -34,6 +34,10 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
     }
   }
   if (gate.fixed.length > 0) lines.push('', `Baseline entries that now pass (remove them): ${gate.fixed.join(', ')}`);
+  for (const r of results.requirements.filter((x) => x.baseline?.notRechecked)) {
+    const c = r.baseline!.notRechecked!;
+    lines.push('', `Baseline entry ${r.id} not re-checked: it passed, but this run did not replay its counterexample (--seed=${c.seed} --path "${c.path}"), so the entry stays; to re-check it: npx flow-conformance --requirement ${r.id} --seed=${c.seed} --path "${c.path}" --baseline FILE`);
+  }
   const slowest = [...results.requirements].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).filter((r) => r.durationMs > 0);
   if (slowest.length > 0) lines.push('', `Slowest checks: ${slowest.map((r) => `${r.id} ${(r.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
   if (results.model?.seed !== undefined) lines.push(`Model-based suite: seed ${results.model.seed}, ${results.model.runs ?? '?'} runs, ${results.model.steps ?? '?'} steps`);
@@ -48,6 +52,6 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
       ? `Cleanup      ${results.cleanup.created} entities created, none left behind`
       : `Cleanup      ${left.length} of ${results.cleanup.created} entities left behind (${left[0]!.reason})${results.embedded ? ': the embedded servers ended with the run, so there is nothing to clean up' : `; retry: flow-conformance cleanup --ledger ${reportDir}/ledger.jsonl`}`);
   }
-  lines.push('', `Reports      ${reportDir}/index.html`, `             ${reportDir}/results.json, ${reportDir}/junit.xml, ${reportDir}/playwright-report/`, '');
+  lines.push('', `Reports      ${reportDir}/index.html`, `             ${reportDir}/results.json, ${reportDir}/junit.xml${results.playwrightReport ? `, ${reportDir}/playwright-report/` : ''}`, '');
   console.log(lines.join('\n'));
 }
