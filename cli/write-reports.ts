@@ -3,12 +3,12 @@
 // the CLI documents.
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { applyBaseline, writeBaseline, type Baseline } from './baseline.ts';
+import { applyBaseline, counterexamplesOf, writeBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { fold, summaryOf, type Selection, type TestOutcome } from './fold.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
-import type { Counterexample, Results } from './results.ts';
+import type { Results } from './results.ts';
 import type { ShardIdentity } from './shard.ts';
 import { printSummary } from './summary.ts';
 import { decideVerdict } from './verdict.ts';
@@ -60,22 +60,6 @@ function modelRun(outcomes: TestOutcome[]): Results['model'] {
   return { ...(seed !== undefined ? { seed } : {}), ...(path !== undefined ? { path } : {}), runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0) };
 }
 
-/** The shortest counterexample each model-based requirement failed with (the suite's model-failure annotations). */
-function counterexamples(outcomes: TestOutcome[]): Map<string, Counterexample> {
-  const found = new Map<string, Counterexample & { steps: number }>();
-  for (const o of outcomes) {
-    for (const a of o.annotations.filter((x) => x.type === 'model-failure' && x.description)) {
-      const { seed, path, steps } = JSON.parse(a.description!) as { seed?: number; path?: string; steps?: string[] };
-      if (typeof seed !== 'number' || typeof path !== 'string') continue;
-      for (const id of o.tags.map((t) => t.replace(/^@/, ''))) {
-        const best = found.get(id);
-        if (!best || (steps?.length ?? Infinity) < best.steps) found.set(id, { seed, path, steps: steps?.length ?? Infinity });
-      }
-    }
-  }
-  return new Map([...found].map(([id, { seed, path }]) => [id, { seed, path }]));
-}
-
 export function writeReports(reportDir: string, outcomes: TestOutcome[], context: ReportContext, linkLatest: boolean): number {
   const records = fold(outcomes, { strict: context.strict, ...(context.selection ? { selection: context.selection } : {}), ...(context.interrupted ? { interrupted: true } : {}) });
   const model = modelRun(outcomes);
@@ -119,7 +103,7 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
   writeFileSync(join(reportDir, 'junit.xml'), renderJunit(results));
   writeFileSync(join(reportDir, 'index.html'), renderHtmlReport(results));
   if (context.writeBaseline) {
-    const count = writeBaseline(context.writeBaseline, records, counterexamples(outcomes));
+    const count = writeBaseline(context.writeBaseline, records, counterexamplesOf(outcomes));
     console.log(`wrote a baseline of ${count} known failure${count === 1 ? '' : 's'} to ${context.writeBaseline}`);
   }
   if (linkLatest) {
