@@ -1,6 +1,6 @@
 // The closing table: verdict, counts, what failed, what could not be checked, the slowest checks, baseline news and
 // where the reports are. The verdict and its reason are decideVerdict's (cli/verdict.ts), read from the results.
-import type { Gate } from './baseline.ts';
+import { recheckCommand, type Gate } from './baseline.ts';
 import type { Results } from './results.ts';
 
 export function printSummary(results: Results, gate: Gate, reportDir: string): void {
@@ -36,7 +36,7 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
   if (gate.fixed.length > 0) lines.push('', `Baseline entries that now pass (remove them): ${gate.fixed.join(', ')}`);
   for (const r of results.requirements.filter((x) => x.baseline?.notRechecked)) {
     const c = r.baseline!.notRechecked!;
-    lines.push('', `Baseline entry ${r.id} not re-checked: it passed, but this run did not replay its counterexample (--seed=${c.seed} --path "${c.path}"), so the entry stays; to re-check it: npx flow-conformance --requirement ${r.id} --seed=${c.seed} --path "${c.path}" --baseline FILE`);
+    lines.push('', `Baseline entry ${r.id} not re-checked: it passed, but this run did not replay the entry's counterexample, so the entry stays; to re-check it: ${recheckCommand(r.id, c)} --baseline FILE`);
   }
   const slowest = [...results.requirements].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).filter((r) => r.durationMs > 0);
   if (slowest.length > 0) lines.push('', `Slowest checks: ${slowest.map((r) => `${r.id} ${(r.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
