@@ -204,7 +204,7 @@ function body(r) {
       : h('p', { class: 'muted' }, r.status === 'not-applicable' ? 'No check ran: ' + r.reason : r.status === 'error' ? 'The kit could not check this: ' + r.reason : 'No evidence recorded.'));
 }
 function row(r) {
-  var tag = r.baseline ? h('span', { class: 'tag tag-' + r.baseline.kind }, r.baseline.kind === 'expected' ? 'known failure' : r.baseline.kind === 'fixed' ? 'baseline: fixed' : 'baseline expired') : null;
+  var tag = r.baseline ? h('span', { class: 'tag tag-' + r.baseline.kind }, r.baseline.kind === 'expected' ? 'known failure' : r.baseline.kind === 'fixed' ? 'baseline: fixed' : r.baseline.kind === 'not-rechecked' ? 'baseline: not re-checked' : 'baseline expired') : null;
   var d = h('details', { class: 'req s-' + r.status, id: 'req-' + r.id, 'data-id': r.id, 'data-status': r.status },
     h('summary', {}, h('span', { class: 'st st-' + r.status }, LABELS[r.status]), h('code', { class: 'rid' }, r.id),
       h('span', {}, h('span', { class: 'lvl lvl-' + r.level }, r.level)), h('span', { class: 'rtitle' }, r.title, tag), h('span', { class: 'reason' }, r.reason)));

@@ -2,6 +2,7 @@
 // not be checked at the top, then a matrix by area and every requirement with its evidence. Inline CSS and JS, the data as a JSON block, no
 // network. The top is rendered here (readable even with scripts blocked); the rest is built by the client script
 // with textContent only, so nothing a target answers can become markup. A hash-pinned CSP is the second fence.
+import { recheckCommand } from './baseline.ts';
 import { VERDICT_WORDS } from './verdict.ts';
 import { createHash } from 'node:crypto';
 import { Redactor } from '../suites/support/redact.ts';
@@ -125,7 +126,7 @@ function evidenceOf(e: Evidence): ViewEvidence {
   };
 }
 
-function baselineOf(note: BaselineNote | undefined): ViewRequirement['baseline'] {
+function baselineOf(note: BaselineNote | undefined, id: string): ViewRequirement['baseline'] {
   if (!note) return undefined;
   const link = note.expected?.link && /^https?:\/\//i.test(note.expected.link) ? { link: note.expected.link } : {};
   if (note.expected && note.expired) {
@@ -135,12 +136,13 @@ function baselineOf(note: BaselineNote | undefined): ViewRequirement['baseline']
     return { kind: 'expected', text: `Known failure (baseline): ${note.expected.reason}${note.expected.expires ? ` · expires ${note.expected.expires}` : ''}`, ...link };
   }
   if (note.fixed) return { kind: 'fixed', text: 'Fixed: the baseline lists this requirement as a known failure, but it passed. Remove the entry.' };
+  if (note.notRechecked) return { kind: 'not-rechecked', text: `Baseline entry not re-checked: this run passed, but did not replay the entry's counterexample, so the entry stays. To re-check it: ${recheckCommand(id, note.notRechecked)}` };
   if (note.expired) return { kind: 'expired', text: 'Baseline entry expired: this failure counts again.' };
   return undefined;
 }
 
 function requirementOf(r: ResultRecord, areas: Record<string, string>): ViewRequirement {
-  const baseline = baselineOf(r.baseline);
+  const baseline = baselineOf(r.baseline, r.id);
   return {
     id: r.id, level: r.level, area: r.area, areaName: areas[r.area] ?? r.area, title: r.title, statement: r.statement,
     sources: r.source.filter((s) => !SOURCE_NAMES[s]), codes: r.source.filter((s) => SOURCE_NAMES[s]).map((s) => [s, SOURCE_NAMES[s] ?? s]),
@@ -223,8 +225,11 @@ function header(results: Results, reqs: ViewRequirement[]): string {
   if (results.seed !== null) meta.push(['Seed', String(results.seed)]);
   if (results.model) meta.push(['Model runs', `${results.model.runs ?? '?'} runs, ${results.model.steps ?? '?'} steps`]);
   const tiles = STATUS_ORDER.map((s) => `<button type="button" class="tile tile-${s}${results.summary[s] ? '' : ' none'}" data-only="${s}" title="Show only ${STATUS_LABEL[s].toLowerCase()}"><span class="num" data-count="${s}">${escapeHtml(String(results.summary[s] ?? 0))}</span><span class="lbl">${STATUS_LABEL[s]}</span></button>`).join('');
-  const playwright = results.playwrightReport && !/^\s*(javascript|data|vbscript):/i.test(results.playwrightReport)
-    ? `<a class="pw" href="${escapeHtml(results.playwrightReport)}">Playwright report (traces, logs) →</a>` : '';
+  const safe = (href: string | undefined) => href !== undefined && !/^\s*(javascript|data|vbscript):/i.test(href);
+  const playwright = safe(results.playwrightReport)
+    ? `<a class="pw" href="${escapeHtml(results.playwrightReport!)}">Playwright report (traces, logs) →</a>`
+    // a merged report links each shard's own
+    : (results.playwrightReports ?? []).filter((p) => safe(p.href)).map((p) => `<a class="pw" href="${escapeHtml(p.href)}">Playwright report${p.shard ? `, shard ${escapeHtml(p.shard)}` : ''} →</a>`).join('');
   return `<header class="top">
 <div class="verdict verdict-${VERDICT_CLASS[results.verdict] ?? 'bad'}"><div class="verdict-main"><span class="verdict-word" id="verdict">${word}${known}</span><span class="gist">${escapeHtml(gist)}</span>${interrupted}</div><div class="verdict-side">Flow Service conformance report</div></div>
 <div class="overview"><dl class="meta">${meta.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd${k === 'Target' ? ' class="target"' : ''}>${escapeHtml(v)}</dd></div>`).join('')}</dl>

@@ -1,6 +1,7 @@
 // results.json: the run's source of truth. junit.xml and index.html are views of it. Its JSON Schema is
 // specs/results.schema.json.
 import type { RequirementResult, Selection, Status } from './fold.ts';
+import type { ShardIdentity } from './shard.ts';
 import type { Verdict } from './verdict.ts';
 
 export interface BaselineNote {
@@ -10,6 +11,17 @@ export interface BaselineNote {
   fixed?: boolean;
   /** The baseline entry's expiry date has passed. */
   expired?: boolean;
+  /**
+   * A model-based entry (ORD-007) records the counterexample it was written from. A pass of a run that did not replay
+   * it is no news about that sequence: the entry stays, and this says so (with the counterexample to replay).
+   */
+  notRechecked?: Counterexample;
+}
+
+/** The model-based suite's seed and path (with its command log) that replay one shrunk failing sequence. */
+export interface Counterexample {
+  seed: number;
+  path: string;
 }
 
 export interface ResultRecord extends RequirementResult {
@@ -18,6 +30,8 @@ export interface ResultRecord extends RequirementResult {
 
 export interface ModelRun {
   seed?: number;
+  /** Set when the run replayed one sequence (--seed S --path P): S is then `seed`. */
+  path?: string;
   runs?: number;
   steps?: number;
   /** A failing part's shrunk sequence, one label a step, and the command line that replays it. */
@@ -54,6 +68,12 @@ export interface Results {
   model?: ModelRun;
   /** The Playwright HTML report, relative to the report dir, if written. */
   playwrightReport?: string;
+  /** A merged report: each shard's own Playwright report that exists, relative to the merged report dir. */
+  playwrightReports?: { shard: string; href: string }[];
+  /** A shard's identity (--shard I/N), so merge can tell a repeated shard and a shard of another run. */
+  shard?: ShardIdentity;
+  /** A merged report: the run's shards it holds, and those it lacks (then the verdict is no-verdict). */
+  merged?: { runId?: string; shards: string[]; missing: string[] };
   /** Replay command for this run (no secrets). */
   command: string;
   /** What the run created and deleted; anything left behind stays in ledger.jsonl for `flow-conformance cleanup`. */

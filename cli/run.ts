@@ -20,6 +20,7 @@ import { defaultRunId } from '../suites/support/target.ts';
 import { CONFIG_JSON_ENV, loadConfigFile } from './config-file.ts';
 import { preflight } from './preflight.ts';
 import { redactPlaywrightRecords } from './redact-playwright-report.ts';
+import { SHARD_RUN_ID_ENV, shardIdentity } from './shard.ts';
 import { sweepPrefix } from './sweep.ts';
 import { writeReports, type ReportContext } from './write-reports.ts';
 
@@ -138,6 +139,10 @@ export async function runConformance(options: RunOptions): Promise<number> {
     delete env[HOLD_FILE_ENV];
   }
   delete env.FLOW_CONFORMANCE_MUTATION;
+  // a shard's identity, and the run id its shards share: the model-based suite takes its seed from it (cli/shard.ts)
+  const shard = options.shard ? shardIdentity(options.shard, options.faults) : undefined;
+  if (shard?.runId) env[SHARD_RUN_ID_ENV] = shard.runId;
+  else delete env[SHARD_RUN_ID_ENV];
 
   const reporters = [join(PACKAGE_ROOT, 'cli', `outcomes-reporter${MODULE_EXT}`), 'html', ...(options.shard ? ['blob'] : [])];
   const args = [
@@ -204,6 +209,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     readOnly: options.readOnly,
     ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests } : {}),
     selection: selectionOf(options),
+    ...(shard ? { shard } : {}),
     command: ['flow-conformance', ...process.argv.slice(2)].join(' '),
   };
   // the exit code is the verdict's (cli/verdict.ts): 130 when interrupted, 2 when the budget or a MUST error left none

@@ -1,7 +1,7 @@
 // The closing table: verdict, counts, what failed, the warnings, what could not be checked, the slowest checks,
 // baseline news and where the reports are. The verdict, its headline and its reason are decideVerdict's
 // (cli/verdict.ts), read from the results: never worked out again here. Lines fit the terminal (cli/fit.ts).
-import type { Gate } from './baseline.ts';
+import { recheckCommand, type Gate } from './baseline.ts';
 import { terminalWidth, cut, wrap } from './fit.ts';
 import type { ResultRecord, Results } from './results.ts';
 import { headlineOf, type Verdict } from './verdict.ts';
@@ -45,6 +45,10 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
   if (unchecked.length > 0) lines.push('', 'Could not check:', ...unchecked.flatMap((r) => item(r, r.level === 'MUST' ? '' : ' (SHOULD: does not fail the run)')));
   if (reasonsCut) lines.push('', ...wrap(`(A reason cut with … is whole in ${reportDir}/index.html and results.json.)`, width, 3).lines);
   if (gate.fixed.length > 0) lines.push('', `Baseline entries that now pass (remove them): ${gate.fixed.join(', ')}`);
+  for (const r of results.requirements.filter((x) => x.baseline?.notRechecked)) {
+    const c = r.baseline!.notRechecked!;
+    lines.push('', `Baseline entry ${r.id} not re-checked: it passed, but this run did not replay the entry's counterexample, so the entry stays; to re-check it: ${recheckCommand(r.id, c)} --baseline FILE`);
+  }
   const slowest = [...results.requirements].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).filter((r) => r.durationMs > 0);
   if (slowest.length > 0) lines.push('', `Slowest checks: ${slowest.map((r) => `${r.id} ${(r.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
   if (results.model?.seed !== undefined) lines.push(`Model-based suite: seed ${results.model.seed}, ${results.model.runs ?? '?'} runs, ${results.model.steps ?? '?'} steps`);
@@ -59,6 +63,6 @@ export function printSummary(results: Results, gate: Gate, reportDir: string): v
       ? `Cleanup      ${results.cleanup.created} entities created, none left behind`
       : `Cleanup      ${left.length} of ${results.cleanup.created} entities left behind (${left[0]!.reason})${results.embedded ? ': the embedded servers ended with the run, so there is nothing to clean up' : `; retry: flow-conformance cleanup --ledger ${reportDir}/ledger.jsonl`}`);
   }
-  lines.push('', `Reports      ${reportDir}/index.html`, `             ${reportDir}/results.json, ${reportDir}/junit.xml, ${reportDir}/playwright-report/`, '');
+  lines.push('', `Reports      ${reportDir}/index.html`, `             ${reportDir}/results.json, ${reportDir}/junit.xml${results.playwrightReport ? `, ${reportDir}/playwright-report/` : ''}`, '');
   console.log(lines.join('\n'));
 }

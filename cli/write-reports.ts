@@ -1,14 +1,15 @@
 // From test outcomes to the run's verdict: fold per requirement, apply the baseline, decide the verdict once
 // (cli/verdict.ts), write results.json, junit.xml and index.html, print the summary table, and return the exit code
 // the CLI documents.
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { applyBaseline, writeBaseline, type Baseline } from './baseline.ts';
+import { applyBaseline, counterexamplesOf, writeBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { fold, summaryOf, type Selection, type TestOutcome } from './fold.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
 import type { ModelFailure, Results } from './results.ts';
+import type { ShardIdentity } from './shard.ts';
 import { printSummary } from './summary.ts';
 import { decideVerdict, headlineOf } from './verdict.ts';
 
@@ -26,6 +27,11 @@ export interface ReportContext {
   readOnly?: boolean;
   maxRequests?: number;
   selection?: Selection;
+  /** This run is one shard (--shard I/N): results.json says which, of which run. */
+  shard?: ShardIdentity;
+  /** merge: the shards it holds and lacks (any lacking: no verdict), and each shard's own Playwright report. */
+  merged?: NonNullable<Results['merged']>;
+  playwrightReports?: NonNullable<Results['playwrightReports']>;
 }
 
 /** A check skipped for the --max-requests budget: the run stopped short of a verdict. */
@@ -43,27 +49,34 @@ const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
 export const KIT = { name: PACKAGE.name, version: PACKAGE.version };
 
 /**
- * The model-based suite's parts, summed: the run's seed (each part's is derived from it), runs and steps made; and each
- * failing part's shrunk steps and the line that replays it, as fields for tools (the message ends with the same line).
+ * The model-based suite's parts, summed: the run's seed (each part's is derived from it), runs and steps made, the
+ * path when it replayed one sequence (merged shards that did not share a seed have none to give); and each failing
+ * part's shrunk steps and the line that replays it, as fields for tools (the message ends with the same line).
  */
 function modelRun(outcomes: TestOutcome[]): Results['model'] {
-  const parts = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model' && a.description).map((a) => JSON.parse(a.description!) as { seed?: number; runs?: number; steps?: number }));
+  const parts = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model' && a.description).map((a) => JSON.parse(a.description!) as { seed?: number; path?: string; runs?: number; steps?: number }));
   if (parts.length === 0) return undefined;
+  const seed = parts.every((p) => p.seed === parts[0]!.seed) ? parts[0]!.seed : undefined;
+  const path = parts.find((p) => p.path !== undefined)?.path;
   const failures = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model-failure' && a.description).map((a) => JSON.parse(a.description!) as ModelFailure));
   return {
-    ...(parts[0]!.seed !== undefined ? { seed: parts[0]!.seed } : {}), runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0),
+    ...(seed !== undefined ? { seed } : {}), ...(path !== undefined ? { path } : {}),
+    runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0),
     ...(failures.length ? { failures } : {}),
   };
 }
 
 export function writeReports(reportDir: string, outcomes: TestOutcome[], context: ReportContext, linkLatest: boolean): number {
   const records = fold(outcomes, { strict: context.strict, ...(context.selection ? { selection: context.selection } : {}), ...(context.interrupted ? { interrupted: true } : {}) });
-  const gate = applyBaseline(records, context.baseline);
+  const model = modelRun(outcomes);
+  // a model-based entry is fixed only by a pass of the very sequence it recorded (cli/baseline.ts)
+  const replayed = model?.seed !== undefined && model.path !== undefined ? { seed: model.seed, path: model.path } : undefined;
+  const gate = applyBaseline(records, context.baseline, new Date(), replayed);
   const decision = decideVerdict(records, {
     strict: context.strict, ...(context.interrupted ? { interrupted: true } : {}),
     ...(budgetSpent(outcomes) ? { maxRequestsSpent: context.maxRequests ?? 0 } : {}),
+    ...(context.merged && context.merged.missing.length > 0 ? { missingShards: context.merged.missing } : {}),
   });
-  const model = modelRun(outcomes);
   const results: Results = {
     kit: KIT,
     target: context.target,
@@ -80,7 +93,11 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     requirements: records,
     areas: loadCatalogue().areas,
     ...(model ? { model } : {}),
-    playwrightReport: 'playwright-report/index.html',
+    // only a report that is there: a merge links each shard's own instead
+    ...(!context.merged && existsSync(join(reportDir, 'playwright-report', 'index.html')) ? { playwrightReport: 'playwright-report/index.html' } : {}),
+    ...(context.playwrightReports && context.playwrightReports.length > 0 ? { playwrightReports: context.playwrightReports } : {}),
+    ...(context.shard ? { shard: context.shard } : {}),
+    ...(context.merged ? { merged: context.merged } : {}),
     command: context.command,
     ...(context.cleanup ? { cleanup: context.cleanup } : {}),
     ...(context.interrupted ? { interrupted: true } : {}),
@@ -94,7 +111,7 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
   writeFileSync(join(reportDir, 'junit.xml'), renderJunit(results));
   writeFileSync(join(reportDir, 'index.html'), renderHtmlReport(results));
   if (context.writeBaseline) {
-    const count = writeBaseline(context.writeBaseline, records);
+    const count = writeBaseline(context.writeBaseline, records, counterexamplesOf(outcomes));
     console.log(`wrote a baseline of ${count} known failure${count === 1 ? '' : 's'} to ${context.writeBaseline}`);
   }
   if (linkLatest) {

@@ -1,5 +1,6 @@
 // What a run leaves behind: results.json valid against its schema with every requirement once, junit.xml with a
-// testcase per requirement, baselines that gate CI, and shards that merge into the unsharded verdict.
+// testcase per requirement, and baselines that gate CI. Shards and merge: tests/cli/merge.spec.ts; baseline entries
+// of model-based failures: tests/cli/baseline-model.spec.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -77,36 +78,4 @@ test('a malformed baseline exits 2 with one line', async ({}, testInfo) => {
   const run = await runCli(['--baseline', baseline]);
   expect(run.code).toBe(2);
   expect(run.stderr.trim()).toMatch(/^flow-conformance: baseline .* names no catalogue requirement \(NOPE-001\)$/);
-});
-
-test('two shards merged give the verdict and counts of one unsharded run', async ({}, testInfo) => {
-  // three whole runs side by side, then two merges: on a shared 2-core machine that outlasts the default minute
-  test.slow();
-  const args = ['--fault', 'patch-keeps-etag', '--runs', '5', '--seed', '7'];
-  const whole = testInfo.outputPath('whole');
-  const [one, two] = [testInfo.outputPath('shard-1'), testInfo.outputPath('shard-2')];
-  const [unsharded, first, second] = await Promise.all([
-    runCli(['--report-dir', whole, ...args]),
-    runCli(['--report-dir', one, '--shard', '1/2', ...args]),
-    runCli(['--report-dir', two, '--shard', '2/2', ...args]),
-  ]);
-  expect(unsharded.code).toBe(1);
-  expect(Math.max(first.code, second.code), first.stderr + second.stderr).toBe(1);
-  const merged = testInfo.outputPath('merged');
-  const merge = await runCli(['merge', one, two, '--report-dir', merged]);
-  expect(merge.code, merge.stderr).toBe(1);
-  const a = readResults(whole);
-  const b = readResults(merged);
-  // a shard alone says which requirements are in the other; merged, none does
-  const elsewhere = (dir: string) => readResults(dir).requirements.filter((r) => /shard this report does not hold \(it holds --shard [12]\/2\)/.test(r.reason)).map((r) => r.id);
-  expect(elsewhere(one).length).toBeGreaterThan(0);
-  expect(elsewhere(one).every((id) => !elsewhere(two).includes(id)), 'a requirement every shard left out').toBe(true);
-  expect(b.requirements.filter((r) => /shard/.test(r.reason))).toEqual([]);
-  const partial = testInfo.outputPath('partial');
-  const alone = await runCli(['merge', one, '--report-dir', partial]);
-  expect(alone.stderr).not.toContain('internal error');
-  expect(readResults(partial).requirements.map((r) => r.reason)).toContain(readResults(one).requirements.find((r) => r.id === elsewhere(one)[0])?.reason);
-  expect(b.requirements.map((r) => `${r.id}:${r.status}`)).toEqual(a.requirements.map((r) => `${r.id}:${r.status}`));
-  expect(b.verdict).toBe(a.verdict);
-  expect(b.summary).toEqual(a.summary);
 });
