@@ -39,6 +39,8 @@ export interface TestOutcome {
   tags: string[];
   status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
   durationMs: number;
+  /** When the runner started it (ISO 8601); absent for a test it never started. */
+  startedAt?: string;
   errors: string[];
   annotations: { type: string; description?: string }[];
   exchanges?: unknown[];

@@ -5,10 +5,12 @@ import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { applyBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
+import { checksOf } from './checks.ts';
 import { fold, summaryOf, type Selection, type TestOutcome } from './fold.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
 import type { Results } from './results.ts';
+import { reproduceOf } from './reproduce.ts';
 import { printSummary } from './summary.ts';
 import { decideVerdict } from './verdict.ts';
 
@@ -26,6 +28,8 @@ export interface ReportContext {
   readOnly?: boolean;
   maxRequests?: number;
   selection?: Selection;
+  /** An embedded run's fault modes: the report says how to start the same server. Unknown (a merge): no such advice. */
+  faults?: string[];
 }
 
 /** A check skipped for the --max-requests budget: the run stopped short of a verdict. */
@@ -47,6 +51,13 @@ function modelRun(outcomes: TestOutcome[]): Results['model'] {
   const parts = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model' && a.description).map((a) => JSON.parse(a.description!) as { seed?: number; runs?: number; steps?: number }));
   if (parts.length === 0) return undefined;
   return { ...(parts[0]!.seed !== undefined ? { seed: parts[0]!.seed } : {}), runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0) };
+}
+
+/** What is left behind on a --target, with the command that retries deleting it (an embedded server is gone). */
+function cleanupOf(context: ReportContext, reportDir: string): NonNullable<Results['cleanup']> {
+  const cleanup = context.cleanup!;
+  if (context.embedded || cleanup.leftBehind.length === 0) return cleanup;
+  return { ...cleanup, command: `npx flow-conformance cleanup --ledger ${join(relative(process.cwd(), reportDir) || '.', 'ledger.jsonl')}` };
 }
 
 export function writeReports(reportDir: string, outcomes: TestOutcome[], context: ReportContext, linkLatest: boolean): number {
@@ -73,12 +84,14 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     ...(model ? { model } : {}),
     playwrightReport: 'playwright-report/index.html',
     command: context.command,
-    ...(context.cleanup ? { cleanup: context.cleanup } : {}),
+    ...(context.cleanup ? { cleanup: cleanupOf(context, reportDir) } : {}),
     ...(context.interrupted ? { interrupted: true } : {}),
     ...(context.readOnly ? { readOnly: true } : {}),
     ...(context.maxRequests !== undefined ? { maxRequests: context.maxRequests } : {}),
     ...(context.selection ? { selection: context.selection } : {}),
   };
+  if (context.embedded && context.faults) Object.assign(results, { faults: context.faults, reproduce: reproduceOf(context.faults) });
+  results.checks = checksOf(outcomes, records, context.startedAt);
   const specs = specsSeen(outcomes);
   if (specs) results.specs = specs;
   writeFileSync(join(reportDir, 'results.json'), JSON.stringify(results, null, 2));

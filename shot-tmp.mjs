@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const [file, prefix, hash = '', ...sels] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto('file://' + file + hash);
+await page.waitForTimeout(300);
+let i = 0;
+for (const sel of sels) await page.locator(sel).first().screenshot({ path: `${prefix}-${i++}.png` });
+await browser.close();
