@@ -95,7 +95,7 @@ table.hdrs{border-collapse:collapse;font-family:var(--mono);font-size:.76rem;wid
 dl.exp{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.4rem 0 .6rem;padding:.45rem .7rem;border-radius:6px;background:var(--fail-bg);border:1px solid var(--fail-bd);font-size:.85rem}
 dl.exp dt{font-weight:700;color:var(--fail)}dl.exp dd{margin:0;font-family:var(--mono);font-size:.8rem;overflow-wrap:anywhere}dl.exp .got{color:#7a271a}
 .reproduce,.draft-support,.run-details>section{margin-top:1rem;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.75rem 1.1rem}
-.reproduce{border-left:5px solid var(--accent)}.reproduce h2,.run-details h2{margin:0 0 .4rem}.run-details{margin-top:2rem}.run-details>h2.rd-h{margin:0}
+.reproduce{border-left:5px solid var(--accent)}.reproduce h2,.draft-support h2,.run-details h2{margin:0 0 .4rem}.run-details{margin-top:2rem}.run-details>h2.rd-h{margin:0}
 .cmd-box{position:relative}.cmd-box pre{padding-right:4.5rem;background:#101828;color:#e4e7ec;border-color:#101828}.cmd-box .copy{position:absolute;top:.35rem;right:.35rem;background:#344054;color:#fff;border-color:#475467}
 dl.creds{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:.3rem 1rem;margin:.5rem 0;font-size:.85rem}dl.creds dt{font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}dl.creds dd{margin:0;overflow-wrap:anywhere}
 code.fault{background:var(--fail-bg);color:var(--fail);border-radius:4px;padding:0 .3rem}
@@ -104,7 +104,7 @@ table.facts-table{border-collapse:collapse;width:100%;font-size:.88rem}.facts-ta
 .ds-yes{color:var(--pass);font-weight:700}.ds-no{color:var(--na);font-weight:700}.ds-unknown{color:var(--warn)}
 dl.cl-tiles{display:flex;flex-wrap:wrap;gap:.5rem 2rem;margin:.2rem 0 .5rem}dl.cl-tiles dt{font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}dl.cl-tiles dd{margin:0;font-size:1.5rem;font-weight:700}
 .cleanup-left{border-left:5px solid var(--warn)}
-.tl-svg{display:block;min-width:640px}.tl-mark{cursor:pointer}.tl-mark:hover{stroke:var(--ink);stroke-width:1}.tl-tick{stroke:var(--line);stroke-width:1}.tl-label{font-size:10px;fill:var(--muted);text-anchor:middle}.tl-startup{fill:#f2f4f7}
+.tl-svg{display:block;min-width:640px}.tl-mark{cursor:pointer}.tl-mark:hover{stroke:var(--ink);stroke-width:1}.tl-tick{stroke:var(--line);stroke-width:1}.tl-label{font-size:10px;fill:var(--muted);text-anchor:middle}.tl-label.tl-first{text-anchor:start}.tl-label.tl-last{text-anchor:end}.tl-startup{fill:#f2f4f7}
 .tl-pass{fill:var(--pass);background:var(--pass)}.tl-fail{fill:var(--fail);background:var(--fail)}.tl-warn{fill:var(--warn);background:var(--warn)}.tl-error{fill:var(--err);background:var(--err)}.tl-not-applicable{fill:var(--na-bd);background:var(--na-bd)}
 .tl-legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.8rem;color:var(--muted);margin-top:.4rem}.tl-key{display:inline-flex;align-items:center;gap:.3rem}.tl-key .dot{width:.65rem;height:.65rem;border-radius:2px;display:inline-block}
 @media (max-width:860px){.overview{grid-template-columns:1fr}.tiles{grid-template-columns:repeat(5,1fr)}.ex-cols{grid-template-columns:1fr}}

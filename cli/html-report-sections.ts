@@ -64,8 +64,8 @@ export function timeline(results: Results): string {
   const step = [100, 250, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000].find((s) => total / s <= 10) ?? 1_200_000;
   const ticks: string[] = [];
   for (let t = 0; t <= total; t += step) {
-    const anchor = t === 0 ? ' text-anchor="start"' : x(t) > width - 30 ? ' text-anchor="end"' : '';
-    ticks.push(`<line class="tl-tick" x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top}" y2="${axis}"/><text class="tl-label"${anchor} x="${x(t).toFixed(1)}" y="${axis + 12}">${t === 0 ? '0 s' : escapeHtml(formatDuration(t))}</text>`);
+    const edge = t === 0 ? ' tl-first' : x(t) > width - 30 ? ' tl-last' : '';
+    ticks.push(`<line class="tl-tick" x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top}" y2="${axis}"/><text class="tl-label${edge}" x="${x(t).toFixed(1)}" y="${axis + 12}">${t === 0 ? '0 s' : escapeHtml(formatDuration(t))}</text>`);
   }
   const first = Math.min(...checks.map((c) => c.startMs));
   const startup = first > 0 ? `<rect class="tl-startup" x="0" y="${top}" width="${x(first).toFixed(1)}" height="${axis - top}"><title>${escapeHtml(`start-up before the first check: ${formatDuration(first)}`)}</title></rect>` : '';
