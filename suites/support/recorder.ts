@@ -52,18 +52,18 @@ export const KEPT_EXCHANGES = 1000;
  * The recorded (redacted) copy of each exchange a client handed back, so that what a check learns about an exchange
  * (the step that sent it, the failure it caused) reaches the evidence without the check holding the recorder.
  */
-const RECORDED = new WeakMap<Exchange, Exchange>();
+const RECORDED = new WeakMap<Exchange, { copy: Exchange; redactor: Redactor }>();
 
 /** Notes on the evidence which setup step sent `exchange`. */
 export function labelStep(exchange: Exchange, step: string): void {
-  const copy = RECORDED.get(exchange);
-  if (copy && copy.step === undefined) copy.step = step;
+  const recorded = RECORDED.get(exchange);
+  if (recorded && recorded.copy.step === undefined) recorded.copy.step = recorded.redactor.text(step);
 }
 
-/** Notes on the evidence that `exchange`'s answer broke a rule: `message` is the failure it caused. */
+/** Notes on the evidence that `exchange`'s answer broke a rule: `message`, the failure it caused, quotes the answer. */
 export function blame(exchange: Exchange, message: string): void {
-  const copy = RECORDED.get(exchange);
-  if (copy) copy.broke = message;
+  const recorded = RECORDED.get(exchange);
+  if (recorded) recorded.copy.broke = recorded.redactor.text(message);
 }
 
 export class Recorder {
@@ -91,7 +91,7 @@ export class Recorder {
   record(exchange: Exchange): void {
     const redacted = this.redact(exchange);
     if (this.cleaningUp) redacted.phase = 'cleanup';
-    RECORDED.set(exchange, redacted);
+    RECORDED.set(exchange, { copy: redacted, redactor: this.redactor });
     this.exchanges.push(redacted);
     // evidence is the recent past (violations keep their own exchange): a long model-based run must not grow the heap
     if (this.exchanges.length > 2 * KEPT_EXCHANGES) this.exchanges.splice(0, this.exchanges.length - KEPT_EXCHANGES);
