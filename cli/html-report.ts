@@ -1,5 +1,7 @@
 // index.html: one self-contained file a person reads in a minute: the verdict, the counts, what failed and what could
-// not be checked at the top, then a matrix by area and every requirement with its evidence. Inline CSS and JS, the data as a JSON block, no
+// not be checked at the top (with, for an embedded run, how to start the same server again), then a matrix by area and
+// every requirement with its evidence (the exchange that broke the rule marked and open), then the run itself: its
+// timeline, slowest checks, cleanup and specs (html-report-sections.ts). Inline CSS and JS, the data as a JSON block, no
 // network. The top is rendered here (readable even with scripts blocked); the rest is built by the client script
 // with textContent only, so nothing a target answers can become markup. A hash-pinned CSP is the second fence.
 import { VERDICT_WORDS } from './verdict.ts';
