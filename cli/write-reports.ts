@@ -111,6 +111,10 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     }
   }
   printSummary(results, gate, relative(process.cwd(), reportDir) || '.');
+  // the embedded servers are gone: a failure's curls need the same server again (the report's Reproduce box)
+  if (results.reproduce && records.some((r) => r.status === 'fail' || r.status === 'warn')) {
+    console.log(`Reproduce    ${results.reproduce.serve}  (the same server again, for the report's curls; its credentials are in the report)\n`);
+  }
   if (decision.verdict === 'no-verdict') console.error(`flow-conformance: ${decision.reason}`);
   return decision.exitCode;
 }
