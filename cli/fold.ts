@@ -3,6 +3,7 @@
 // the kit could not check (CouldNotCheck, a timeout, an interruption, a spent budget) is `error`, never fail or pass;
 // a requirement that did not run says why (filtered, another shard, interrupted); none is ever silently absent.
 import { loadCatalogue, type Requirement } from './catalogue.ts';
+import { findCulprit, selectExchanges } from './evidence.ts';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'error' | 'not-applicable';
 
@@ -12,9 +13,12 @@ export interface Evidence {
   line?: number;
   outcome: string;
   message?: string;
+  /** From the check's first exchange (its setup) to the one the evidence is about, and a few after (cleanup). */
   exchanges?: unknown[];
-  /** Index in `exchanges` of the exchange that broke the rule (an every-exchange violation). */
+  /** Index in `exchanges` of the exchange that broke the rule: the failing request, or an every-exchange violation. */
   culprit?: number;
+  /** How many of the check's exchanges `exchanges` leaves out (cli/evidence.ts). */
+  omitted?: number;
 }
 
 /** A catalogue requirement (less its operations) with what this run found. */
@@ -35,6 +39,8 @@ export interface TestOutcome {
   tags: string[];
   status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
   durationMs: number;
+  /** When the runner started it (ISO 8601); absent for a test it never started. */
+  startedAt?: string;
   errors: string[];
   annotations: { type: string; description?: string }[];
   exchanges?: unknown[];
@@ -102,7 +108,6 @@ export function harnessReason(test: TestOutcome, interrupted = false): string {
       return notRunNote(test) ?? `not run: ${skipNote(test).replace(/^not-applicable:\s*/, '')}`;
   }
 }
-const MAX_EVIDENCE_EXCHANGES = 12;
 
 export function requirementIdsOf(tags: string[]): string[] {
   return tags.flatMap((tag) => ID_TAG.exec(tag)?.[1] ?? []);
@@ -156,13 +161,13 @@ export function fold(outcomes: TestOutcome[], options: FoldOptions): Requirement
       const status: Status = requirement.level === 'MUST' || options.strict ? 'fail' : 'warn';
       const messages = [...failed.map((t) => firstLine(t.errors[0] ?? `${t.status}`)), ...found.map((v) => v.message)];
       const evidence: Evidence[] = [
-        ...failed.map((t) => evidenceOf(t, t.errors.join('\n'))),
-        ...dedupe(found).map((v) => evidenceOf(v.test, v.message, v.exchange)),
+        ...failed.map((t) => evidenceOf(t, t.errors.join('\n'), { failed: true })),
+        ...dedupe(found).map((v) => evidenceOf(v.test, v.message, { violation: v.exchange })),
       ];
       return { ...base, status, reason: summarise(messages), evidence };
     }
     if (harness.length > 0) {
-      return { ...base, status: 'error' as Status, reason: summarise(harness.map((t) => harnessReason(t, interrupted))), evidence: harness.map((t) => evidenceOf(t, t.errors.join('\n') || harnessReason(t, interrupted))) };
+      return { ...base, status: 'error' as Status, reason: summarise(harness.map((t) => harnessReason(t, interrupted))), evidence: harness.map((t) => evidenceOf(t, t.errors.join('\n') || harnessReason(t, interrupted), { stopped: true })) };
     }
     if ((EVERY_EXCHANGE as readonly string[]).includes(requirement.id) && ran.length > 0 && (judged.get(requirement.id) ?? 0) === 0) {
       return { ...base, status: 'error' as Status, reason: `could not check: no exchange of this run could be judged by it (${requirement.id === 'API-007' ? 'no request was answered' : 'no 2xx answer had a body'})`, evidence: ran.slice(0, 2).map((t) => evidenceOf(t)) };
@@ -178,19 +183,34 @@ export function fold(outcomes: TestOutcome[], options: FoldOptions): Requirement
   });
 }
 
-/** A violation's evidence starts with the exchange that broke the rule, then the test's last ones for context. */
-function evidenceOf(test: TestOutcome, message?: string, culprit?: unknown): Evidence {
-  const last = (test.exchanges ?? []).slice(-MAX_EVIDENCE_EXCHANGES);
-  const same = culprit === undefined ? '' : JSON.stringify(culprit);
-  const exchanges = culprit === undefined ? last : [culprit, ...last.filter((x) => JSON.stringify(x) !== same).slice(1 - MAX_EVIDENCE_EXCHANGES)];
+/**
+ * One check's evidence (cli/evidence.ts picks the exchanges): a failure's from its setup to the exchange that broke
+ * the rule; a violation's around its own exchange, or that exchange first if the check's record no longer holds it.
+ */
+function evidenceOf(test: TestOutcome, message?: string, about: { failed?: true; stopped?: true; violation?: unknown } = {}): Evidence {
+  const all = test.exchanges ?? [];
+  let selected: ReturnType<typeof selectExchanges>;
+  if (about.violation !== undefined) {
+    const same = JSON.stringify(about.violation);
+    let at = all.length - 1;
+    while (at >= 0 && JSON.stringify(all[at]) !== same) at--;
+    if (at >= 0) selected = selectExchanges(all, { culprit: at });
+    else {
+      const context = selectExchanges(all, {});
+      const omitted = all.length - context.exchanges.length + 1;
+      selected = { exchanges: [about.violation, ...context.exchanges.slice(1)], culprit: 0, ...(omitted > 0 ? { omitted } : {}) };
+    }
+  } else if (about.failed) {
+    const culprit = findCulprit(all, stripAnsi(message ?? '').replace(/^(?:Error: )?(?:\w*Error|RequirementFailure): /, ''));
+    selected = selectExchanges(all, culprit === undefined ? { stopped: true } : { culprit });
+  } else selected = selectExchanges(all, about.stopped ? { stopped: true } : {});
   return {
     test: test.title,
     ...(test.file ? { file: test.file } : {}),
     ...(test.line ? { line: test.line } : {}),
     outcome: test.status,
     ...(message ? { message } : {}),
-    exchanges,
-    ...(culprit === undefined ? {} : { culprit: 0 }),
+    ...selected,
   };
 }
 

@@ -89,6 +89,25 @@ ol.steps li:last-child{color:var(--fail);font-weight:600}
 table.hdrs{border-collapse:collapse;font-family:var(--mono);font-size:.76rem;width:100%}.hdrs th,.hdrs td{text-align:left;vertical-align:top;padding:.1rem .4rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}.hdrs th{color:var(--muted);font-weight:500;width:35%}
 .ex-body .muted{font-size:.82rem;margin:.3rem 0}.bodyd>summary{cursor:pointer;font-size:.8rem;color:var(--muted);margin-top:.4rem}.muted{color:var(--muted)}.foot{margin-top:2.5rem;font-size:.8rem;color:var(--muted);text-align:center}
 .noscript{padding:1rem;background:var(--warn-bg);border-radius:8px}
+.ex-culprit{border:2px solid var(--fail);box-shadow:0 0 0 3px var(--fail-bg)}.cbad{background:var(--fail);color:#fff}
+.role{font-size:.7rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;border-radius:4px;padding:0 .35rem;border:1px solid var(--na-bd);color:var(--na);background:var(--na-bg)}
+.role-setup{color:#3538cd;border-color:#a4bcfd;background:#eef4ff}.step-name{font-size:.78rem;color:var(--muted);font-style:italic}.ex-cleanup{opacity:.8}
+.ex-group{border:1px dashed var(--line);border-radius:6px;margin:.35rem 0;padding:.1rem .5rem}.ex-group>summary{cursor:pointer;font-size:.82rem;color:var(--muted);padding:.25rem 0}
+dl.exp{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.4rem 0 .6rem;padding:.45rem .7rem;border-radius:6px;background:var(--fail-bg);border:1px solid var(--fail-bd);font-size:.85rem}
+dl.exp dt{font-weight:700;color:var(--fail)}dl.exp dd{margin:0;font-family:var(--mono);font-size:.8rem;overflow-wrap:anywhere}dl.exp .got{color:#7a271a}
+.reproduce,.draft-support,.run-details>section{margin-top:1rem;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.75rem 1.1rem}
+.reproduce{border-left:5px solid var(--accent)}.reproduce h2,.draft-support h2,.run-details h2{margin:0 0 .4rem}.run-details{margin-top:2rem}.run-details>h2.rd-h{margin:0}
+.cmd-box{position:relative}.cmd-box pre{padding-right:4.5rem;background:#101828;color:#e4e7ec;border-color:#101828}.cmd-box .copy{position:absolute;top:.35rem;right:.35rem;background:#344054;color:#fff;border-color:#475467}
+dl.creds{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:.3rem 1rem;margin:.5rem 0;font-size:.85rem}dl.creds dt{font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}dl.creds dd{margin:0;overflow-wrap:anywhere}
+code.fault{background:var(--fail-bg);color:var(--fail);border-radius:4px;padding:0 .3rem}
+table.facts-table{border-collapse:collapse;width:100%;font-size:.88rem}.facts-table th,.facts-table td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+.facts-table thead th{font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);background:#fafbfc}.facts-table .num{font-family:var(--mono);white-space:nowrap}
+.ds-yes{color:var(--pass);font-weight:700}.ds-no{color:var(--na);font-weight:700}.ds-unknown{color:var(--warn)}
+dl.cl-tiles{display:flex;flex-wrap:wrap;gap:.5rem 2rem;margin:.2rem 0 .5rem}dl.cl-tiles dt{font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}dl.cl-tiles dd{margin:0;font-size:1.5rem;font-weight:700}
+.cleanup-left{border-left:5px solid var(--warn)}
+.tl-svg{display:block;min-width:640px}.tl-mark{cursor:pointer}.tl-mark:hover{stroke:var(--ink);stroke-width:1}.tl-tick{stroke:var(--line);stroke-width:1}.tl-label{font-size:10px;fill:var(--muted);text-anchor:middle}.tl-label.tl-first{text-anchor:start}.tl-label.tl-last{text-anchor:end}.tl-startup{fill:#f2f4f7}
+.tl-pass{fill:var(--pass);background:var(--pass)}.tl-fail{fill:var(--fail);background:var(--fail)}.tl-warn{fill:var(--warn);background:var(--warn)}.tl-error{fill:var(--err);background:var(--err)}.tl-not-applicable{fill:var(--na-bd);background:var(--na-bd)}
+.tl-legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.8rem;color:var(--muted);margin-top:.4rem}.tl-key{display:inline-flex;align-items:center;gap:.3rem}.tl-key .dot{width:.65rem;height:.65rem;border-radius:2px;display:inline-block}
 @media (max-width:860px){.overview{grid-template-columns:1fr}.tiles{grid-template-columns:repeat(5,1fr)}.ex-cols{grid-template-columns:1fr}}
 @media (max-width:640px){body{padding:.75rem .75rem 2rem;font-size:14px}.verdict-word{font-size:1.6rem}.tiles{grid-template-columns:repeat(3,1fr)}
 .req>summary{grid-template-columns:1rem auto auto minmax(0,1fr)}.req .rtitle,.req .reason,.req.s-pass .reason{grid-column:2/-1;grid-row:auto;justify-self:start}.req-body{padding-left:1rem}
@@ -168,30 +187,47 @@ function bodyBlock(text) {
   if (text === undefined) return h('p', { class: 'muted' }, 'No body.');
   return h('details', { class: 'bodyd', open: text.split('\n').length <= 40 }, h('summary', {}, 'Body · ' + size(text)), h('pre', {}, text));
 }
-function exchange(x, open, culprit) {
-  var cls = x.status === undefined ? 'cerr' : 'c' + String(x.status).charAt(0);
-  return h('details', { class: 'ex' + (culprit ? ' ex-culprit' : ''), open: open },
-    h('summary', {}, culprit ? h('span', { class: 'culprit', title: 'the exchange whose answer broke the rule' }, 'broke the rule') : null, h('span', { class: 'method' }, x.method), h('span', { class: 'url' }, x.url),
+function exchange(x, open, culprit, e) {
+  var cls = culprit ? 'cbad' : x.status === undefined ? 'cerr' : 'c' + String(x.status).charAt(0);
+  var role = x.cleanup ? h('span', { class: 'role role-cleanup', title: 'sent by the test’s teardown, after the check' }, 'cleanup')
+    : x.step ? h('span', { class: 'role role-setup', title: 'a setup step: ' + x.step }, 'setup') : null;
+  return h('details', { class: 'ex' + (culprit ? ' ex-culprit' : '') + (x.cleanup ? ' ex-cleanup' : x.step ? ' ex-setup' : ''), open: open },
+    h('summary', {}, culprit ? h('span', { class: 'culprit', title: 'the exchange whose answer broke the rule' }, 'broke the rule') : null, role, h('span', { class: 'method' }, x.method), h('span', { class: 'url' }, x.url),
       h('span', { class: 'code-st ' + cls }, x.status === undefined ? 'no answer' : String(x.status)),
       h('span', { class: 'dur' }, fmtMs(x.durationMs)),
-      x.retries ? h('span', { class: 'dur', title: 'answered 429/503 (or reset) and sent again' }, 'after ' + x.retries + (x.retries === 1 ? ' retry' : ' retries') + ' (' + fmtMs(x.retryWaitMs) + ' waiting)') : null, x.operationId ? h('span', { class: 'op' }, x.operationId) : null),
+      x.retries ? h('span', { class: 'dur', title: 'answered 429/503 (or reset) and sent again' }, 'after ' + x.retries + (x.retries === 1 ? ' retry' : ' retries') + ' (' + fmtMs(x.retryWaitMs) + ' waiting)') : null, x.operationId ? h('span', { class: 'op' }, x.operationId) : null,
+      x.step ? h('span', { class: 'step-name' }, x.step) : null),
     h('div', { class: 'ex-body' },
+      culprit && e.expected ? h('dl', { class: 'exp' }, h('dt', {}, 'Expected'), h('dd', {}, e.expected), h('dt', {}, 'Received'), h('dd', { class: 'got' }, e.received)) : null,
       codeBlock(x.curl, 'curl'),
       x.error ? h('pre', { class: 'msg' }, 'Transport error: ' + x.error) : null,
       h('div', { class: 'ex-cols' },
         h('div', {}, h('h5', {}, 'Request'), headersTable(x.requestHeaders), bodyBlock(x.requestBody)),
         h('div', {}, h('h5', {}, 'Response' + (x.status === undefined ? '' : ' ' + x.status)), x.status === undefined ? h('p', { class: 'muted' }, 'No response.') : [headersTable(x.responseHeaders), bodyBlock(x.responseBody)]))));
 }
+// the list a failure needs to be reproduced: setup, the exchange that broke the rule (open), then cleanup, folded
+function exchangeList(e, focus) {
+  var items = [], i = 0;
+  while (i < e.exchanges.length) {
+    if (!e.exchanges[i].cleanup) { items.push(exchange(e.exchanges[i], i === focus, i === e.culprit, e)); i++; continue; }
+    var group = [];
+    for (; i < e.exchanges.length && e.exchanges[i].cleanup; i++) group.push(exchange(e.exchanges[i], i === focus, i === e.culprit, e));
+    items.push(h('details', { class: 'ex-group' }, h('summary', {}, 'Cleanup after the check · ' + group.length + (group.length === 1 ? ' request' : ' requests')), group));
+  }
+  return items;
+}
 function evidence(e, r) {
   var failed = r.status === 'fail' || r.status === 'warn';
-  var focus = typeof e.culprit === 'number' ? e.culprit : (failed || r.status === 'error') ? e.exchanges.length - 1 : -1;
+  var last = -1;
+  e.exchanges.forEach(function (x, i) { if (!x.cleanup) last = i; });
+  var focus = typeof e.culprit === 'number' ? e.culprit : (failed || r.status === 'error') ? (last >= 0 ? last : e.exchanges.length - 1) : -1;
   return h('div', { class: 'ev ev-' + e.outcome },
     h('div', { class: 'ev-head' }, failed && e.outcome === 'passed' ? h('span', { class: 'oc oc-seen', title: 'the test passed; this violation was recorded on one of its exchanges' }, 'seen during') : h('span', { class: 'oc oc-' + e.outcome }, e.outcome), h('strong', {}, e.test), e.location ? h('span', { class: 'loc' }, e.location) : null),
     e.text ? h('pre', { class: 'msg' }, e.text) : null,
     e.steps.length ? [h('h5', {}, e.stepsTitle || 'Shrunk sequence'), h('ol', { class: 'steps' }, e.steps.map(function (s) { return h('li', {}, s); }))] : null,
     e.replay ? [h('h5', {}, 'Replay'), codeBlock(e.replay, 'replay')] : null,
-    e.exchanges.length ? [h('h5', {}, 'Exchanges (' + e.exchanges.length + ')'),
-      e.exchanges.map(function (x, i) { return exchange(x, i === focus, i === e.culprit); })] : null);
+    e.exchanges.length ? [h('h5', {}, 'Exchanges (' + e.exchanges.length + (e.omitted ? ', ' + e.omitted + ' more of this check not shown' : '') + ')'),
+      exchangeList(e, focus)] : null);
 }
 function body(r) {
   var codes = r.codes.map(function (c) { return h('span', { class: 'src', title: c[1] }, c[0] + ' · ' + c[1]); });
@@ -334,8 +370,9 @@ document.addEventListener('click', function (e) {
   if (link) { e.preventDefault(); openReq(link.getAttribute('data-open')); return; }
   var only = target && target.closest('[data-only]');
   if (only) { state.status = new Set([only.getAttribute('data-only')]); update(); ui.list.scrollIntoView(); return; }
-  var cmd = target && target.closest('[data-copy=command]');
-  if (cmd) copy(document.getElementById('command').textContent, cmd, document.getElementById('command'));
+  var cmd = target && target.closest('[data-copy]');
+  var source = cmd && document.getElementById(cmd.getAttribute('data-copy'));
+  if (source) copy(source.textContent, cmd, source);
 });
 function fromHash() { readHash(); var open = state.open; update(); if (open) openReq(open); }
 window.addEventListener('hashchange', fromHash);

@@ -1,5 +1,7 @@
 // index.html: one self-contained file a person reads in a minute: the verdict, the counts, what failed and what could
-// not be checked at the top, then a matrix by area and every requirement with its evidence. Inline CSS and JS, the data as a JSON block, no
+// not be checked at the top (with, for an embedded run, how to start the same server again), then a matrix by area and
+// every requirement with its evidence (the exchange that broke the rule marked and open), then the run itself: its
+// timeline, slowest checks, cleanup and specs (html-report-sections.ts). Inline CSS and JS, the data as a JSON block, no
 // network. The top is rendered here (readable even with scripts blocked); the rest is built by the client script
 // with textContent only, so nothing a target answers can become markup. A hash-pinned CSP is the second fence.
 import { recheckCommand } from './baseline.ts';
@@ -7,8 +9,11 @@ import { VERDICT_WORDS } from './verdict.ts';
 import { createHash } from 'node:crypto';
 import { Redactor } from '../suites/support/redact.ts';
 import { REPORT_CSS, REPORT_JS } from './html-report-assets.ts';
+import { draftSupport, escapeHtml, formatDuration, reproduceBox, runDetails } from './html-report-sections.ts';
 import { stripAnsi, type Evidence, type Status } from './fold.ts';
-import type { BaselineNote, ResultRecord, Results } from './results.ts';
+import type { BaselineNote, Reproduce, ResultRecord, Results } from './results.ts';
+
+export { escapeHtml, formatDuration };
 
 export const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'warn', 'pass', 'not-applicable'];
 const STATUS_LABEL: Record<Status, string> = { fail: 'Fail', error: 'Error', warn: 'Warn', pass: 'Pass', 'not-applicable': 'Not applicable' };
@@ -25,10 +30,14 @@ export interface ViewExchange {
   method: string; url: string; status?: number; error?: string; durationMs?: number; operationId?: string; retries?: number; retryWaitMs?: number;
   requestHeaders: [string, string][]; requestBody?: string; responseHeaders: [string, string][]; responseBody?: string;
   curl: string;
+  /** The setup step that sent it; `cleanup`: the test's teardown sent it, after the check. */
+  step?: string; cleanup?: true;
 }
 export interface ViewEvidence {
   test: string; outcome: string; location?: string; text: string; steps: string[]; stepsTitle?: string; replay?: string;
-  exchanges: ViewExchange[]; culprit?: number;
+  exchanges: ViewExchange[]; culprit?: number; omitted?: number;
+  /** The failure's "expected … received …", shown on the exchange that broke the rule. */
+  expected?: string; received?: string;
 }
 export interface ViewRequirement {
   id: string; level: string; area: string; areaName: string; title: string; statement: string; sources: string[];
@@ -96,7 +105,12 @@ function pretty(body: unknown, text?: unknown): string | undefined {
   return body === null ? 'null' : undefined;
 }
 
-function exchangeOf(raw: unknown): ViewExchange {
+/** An embedded worker's server (127.0.0.1, a port of the run's, gone with it) becomes the one the Reproduce box starts. */
+function servedUrl(url: string, reproduce: Reproduce | undefined): string {
+  return reproduce ? url.replace(/^http:\/\/127\.0\.0\.1:\d+(?=\/)/, new URL(reproduce.baseUrl).origin) : url;
+}
+
+function exchangeOf(raw: unknown, reproduce?: Reproduce): ViewExchange {
   const x = record(raw);
   const req = record(x.request);
   const res = x.response === undefined ? undefined : record(x.response);
@@ -114,15 +128,29 @@ function exchangeOf(raw: unknown): ViewExchange {
     ...(requestBody !== undefined ? { requestBody } : {}),
     responseHeaders: Object.entries(res ? masker.headers(headersOf(res.headers)) : {}),
     ...(responseBody !== undefined ? { responseBody } : {}),
-    curl: curlOf(request),
+    curl: curlOf({ ...request, url: servedUrl(request.url, reproduce) }),
+    ...(typeof x.step === 'string' ? { step: x.step } : {}),
+    ...(x.phase === 'cleanup' ? { cleanup: true as const } : {}),
   };
 }
 
-function evidenceOf(e: Evidence): ViewEvidence {
+/** "POST /x: expected 4xx (why), received 200 {…} [ORD-003]" as its two halves. */
+function expectedReceived(message: string): Pick<ViewEvidence, 'expected' | 'received'> {
+  const line = stripAnsi(message).split('\n')[0] ?? '';
+  const match = /\bexpected (.+?), received (.+?)(?: \[[A-Z]+-\d{3}\])?$/.exec(line);
+  if (!match) return {};
+  const received = match[2]!;
+  return { expected: match[1]!, received: received.length > 300 ? `${received.slice(0, 299)}…` : received };
+}
+
+function evidenceOf(e: Evidence, reproduce: Reproduce | undefined): ViewEvidence {
   const location = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}` : undefined;
+  const culprit = typeof e.culprit === 'number' && e.culprit >= 0 && e.culprit < (e.exchanges ?? []).length ? e.culprit : undefined;
   return {
     test: e.test, outcome: e.outcome, ...(location ? { location } : {}), ...parseMessage(e.message ?? ''),
-    exchanges: (e.exchanges ?? []).map(exchangeOf), ...(typeof e.culprit === 'number' ? { culprit: e.culprit } : {}),
+    exchanges: (e.exchanges ?? []).map((x) => exchangeOf(x, reproduce)),
+    ...(culprit !== undefined ? { culprit, ...expectedReceived(e.message ?? '') } : {}),
+    ...(typeof e.omitted === 'number' && e.omitted > 0 ? { omitted: e.omitted } : {}),
   };
 }
 
@@ -141,18 +169,14 @@ function baselineOf(note: BaselineNote | undefined, id: string): ViewRequirement
   return undefined;
 }
 
-function requirementOf(r: ResultRecord, areas: Record<string, string>): ViewRequirement {
+function requirementOf(r: ResultRecord, areas: Record<string, string>, reproduce?: Reproduce): ViewRequirement {
   const baseline = baselineOf(r.baseline, r.id);
   return {
     id: r.id, level: r.level, area: r.area, areaName: areas[r.area] ?? r.area, title: r.title, statement: r.statement,
     sources: r.source.filter((s) => !SOURCE_NAMES[s]), codes: r.source.filter((s) => SOURCE_NAMES[s]).map((s) => [s, SOURCE_NAMES[s] ?? s]),
     status: r.status, reason: stripAnsi(r.reason), durationMs: r.durationMs, ...(baseline ? { baseline } : {}),
-    evidence: r.evidence.map(evidenceOf),
+    evidence: r.evidence.map((e) => evidenceOf(e, reproduce)),
   };
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** JSON that can sit inside a <script> block: no `<` (so no `</script>` or `<!--`), no line separators. */
@@ -164,13 +188,6 @@ export function embedJson(value: unknown): string {
 function when(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '–';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 function firstLine(text: string, max = 220): string {
@@ -241,7 +258,9 @@ ${couldNotCheck(reqs.filter((r) => r.status === 'error'))}
 }
 
 export function renderHtmlReport(results: Results): string {
-  const reqs = results.requirements.map((r) => requirementOf(r, results.areas));
+  // an embedded run's curls name the server its Reproduce box starts; a --target run's stay as they were sent
+  const reproduce = results.embedded ? results.reproduce : undefined;
+  const reqs = results.requirements.map((r) => requirementOf(r, results.areas, reproduce));
   const view = {
     areas: Object.entries(results.areas), statuses: STATUS_ORDER, labels: STATUS_LABEL, requirements: reqs,
   };
@@ -259,7 +278,10 @@ export function renderHtmlReport(results: Results): string {
 </head>
 <body>
 ${header(results, reqs)}
+${reproduceBox(results)}
+${results.readOnly ? draftSupport(results) : ''}
 <main id="app"><noscript><p class="noscript">The matrix, filters and evidence need JavaScript; results.json next to this file holds the same data.</p></noscript></main>
+${runDetails(results)}
 <footer class="foot">Generated by ${escapeHtml(`${results.kit.name} ${results.kit.version}`)} at ${escapeHtml(when(results.finishedAt))}. Self-contained: works offline; the data is results.json.</footer>
 <script type="application/json" id="report-data">${embedJson(view)}</script>
 <script>${REPORT_JS}</script>

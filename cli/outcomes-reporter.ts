@@ -66,6 +66,7 @@ export default class OutcomesReporter implements Reporter {
       ...this.about(test),
       status: result.status,
       durationMs: result.duration,
+      ...(result.startTime ? { startedAt: result.startTime.toISOString() } : {}),
       errors: result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')),
       annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? [])]),
       ...(exchanges?.body ? { exchanges: JSON.parse(exchanges.body.toString('utf8')) as unknown[] } : {}),

@@ -76,8 +76,11 @@ export interface Results {
   merged?: { runId?: string; shards: string[]; missing: string[] };
   /** Replay command for this run (no secrets). */
   command: string;
-  /** What the run created and deleted; anything left behind stays in ledger.jsonl for `flow-conformance cleanup`. */
-  cleanup?: { created: number; deleted: number; leftBehind: { kind: string; id: string; sandbox: string; reason: string }[] };
+  /**
+   * What the run created and deleted (`deleted`: by the end-of-run cleanup, after the checks' own); anything left
+   * behind stays in ledger.jsonl, and `command` retries it (a --target run only: an embedded server ended with it).
+   */
+  cleanup?: { created: number; deleted: number; leftBehind: { kind: string; id: string; sandbox: string; reason: string }[]; command?: string };
   /** What the run selected (--requirement, --grep, --shard): merge reads it back from each shard. */
   selection?: Selection;
   /** The run was stopped by SIGINT or SIGTERM before every check ran. */
@@ -85,6 +88,33 @@ export interface Results {
   /** --read-only: only GETs were sent. */
   readOnly?: boolean;
   maxRequests?: number;
+  /** The embedded reference server's fault modes (--fault), in the order given; absent for a --target run. */
+  faults?: string[];
+  /** An embedded run: how to start the same server again, so the evidence's curls have something to answer them. */
+  reproduce?: Reproduce;
+  /** Every check (test) of the run, in the order they started: the report's timeline and slowest checks. */
+  checks?: CheckRecord[];
   /** Every spec the target listed, with its draft-support flag. */
   specs?: { collection: string; id: unknown; name: unknown; isDraftModeSupported: unknown }[];
+}
+
+export interface Reproduce {
+  /** Starts a reference server with the run's fault modes (`npm run serve` until packaging gives it a bin). */
+  serve: string;
+  /** What the served server's base URL will be; the report's curls of an embedded run use it. */
+  baseUrl: string;
+  /** The reference server's own test credentials (public values, never a user's), as the environment it reads. */
+  credentials: Record<'AEP_ACCESS_TOKEN' | 'AEP_API_KEY' | 'AEP_ORG_ID', string>;
+}
+
+export interface CheckRecord {
+  title: string;
+  file?: string;
+  line?: number;
+  requirements: string[];
+  /** As its requirement would read it: a failed check of a SHOULD outside --strict is `warn`. */
+  status: Status;
+  /** Milliseconds from the run's start; absent when the runner never started it. */
+  startMs?: number;
+  durationMs: number;
 }

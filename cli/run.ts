@@ -210,6 +210,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests } : {}),
     selection: selectionOf(options),
     ...(shard ? { shard } : {}),
+    ...(embedded ? { faults: options.faults } : {}),
     command: ['flow-conformance', ...process.argv.slice(2)].join(' '),
   };
   // the exit code is the verdict's (cli/verdict.ts): 130 when interrupted, 2 when the budget or a MUST error left none

@@ -5,10 +5,12 @@ import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'no
 import { basename, dirname, join, relative } from 'node:path';
 import { applyBaseline, counterexamplesOf, writeBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
+import { checksOf } from './checks.ts';
 import { fold, summaryOf, type Selection, type TestOutcome } from './fold.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
 import type { ModelFailure, Results } from './results.ts';
+import { reproduceOf } from './reproduce.ts';
 import type { ShardIdentity } from './shard.ts';
 import { printSummary } from './summary.ts';
 import { decideVerdict, headlineOf } from './verdict.ts';
@@ -32,6 +34,8 @@ export interface ReportContext {
   /** merge: the shards it holds and lacks (any lacking: no verdict), and each shard's own Playwright report. */
   merged?: NonNullable<Results['merged']>;
   playwrightReports?: NonNullable<Results['playwrightReports']>;
+  /** An embedded run's fault modes: the report says how to start the same server. Unknown (a merge): no such advice. */
+  faults?: string[];
 }
 
 /** A check skipped for the --max-requests budget: the run stopped short of a verdict. */
@@ -64,6 +68,13 @@ function modelRun(outcomes: TestOutcome[]): Results['model'] {
     runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0),
     ...(failures.length ? { failures } : {}),
   };
+}
+
+/** What is left behind on a --target, with the command that retries deleting it (an embedded server is gone). */
+function cleanupOf(context: ReportContext, reportDir: string): NonNullable<Results['cleanup']> {
+  const cleanup = context.cleanup!;
+  if (context.embedded || cleanup.leftBehind.length === 0) return cleanup;
+  return { ...cleanup, command: `npx flow-conformance cleanup --ledger ${join(relative(process.cwd(), reportDir) || '.', 'ledger.jsonl')}` };
 }
 
 export function writeReports(reportDir: string, outcomes: TestOutcome[], context: ReportContext, linkLatest: boolean): number {
@@ -99,12 +110,14 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     ...(context.shard ? { shard: context.shard } : {}),
     ...(context.merged ? { merged: context.merged } : {}),
     command: context.command,
-    ...(context.cleanup ? { cleanup: context.cleanup } : {}),
+    ...(context.cleanup ? { cleanup: cleanupOf(context, reportDir) } : {}),
     ...(context.interrupted ? { interrupted: true } : {}),
     ...(context.readOnly ? { readOnly: true } : {}),
     ...(context.maxRequests !== undefined ? { maxRequests: context.maxRequests } : {}),
     ...(context.selection ? { selection: context.selection } : {}),
   };
+  if (context.embedded && context.faults) Object.assign(results, { faults: context.faults, reproduce: reproduceOf(context.faults) });
+  results.checks = checksOf(outcomes, records, context.startedAt);
   const specs = specsSeen(outcomes);
   if (specs) results.specs = specs;
   writeFileSync(join(reportDir, 'results.json'), JSON.stringify(results, null, 2));
@@ -124,6 +137,10 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
     }
   }
   printSummary(results, gate, relative(process.cwd(), reportDir) || '.');
+  // the embedded servers are gone: a failure's curls need the same server again (the report's Reproduce box)
+  if (results.reproduce && records.some((r) => r.status === 'fail' || r.status === 'warn')) {
+    console.log(`Reproduce    ${results.reproduce.serve}  (the same server again, for the report's curls; its credentials are in the report)\n`);
+  }
   if (decision.verdict === 'no-verdict') console.error(`flow-conformance: ${decision.reason}`);
   return decision.exitCode;
 }

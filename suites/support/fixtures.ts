@@ -132,6 +132,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     };
     await use(api);
     inBody = false;
+    recorder.startCleanup();
     await deleteEntries(ledger);
     ledger.entries.length = 0;
     testInfo.annotations.push({ type: 'every-exchange', description: JSON.stringify(recorder.judged) });

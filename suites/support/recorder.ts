@@ -31,6 +31,12 @@ export interface Exchange {
   retries?: number;
   /** Time spent waiting between those attempts (Retry-After or backoff). */
   retryWaitMs?: number;
+  /** The setup step of the Steps helper that sent it ("create a draft source connection"). */
+  step?: string;
+  /** Sent by the test's teardown, deleting what the test made: after the check, never part of it. */
+  phase?: 'cleanup';
+  /** The check failure its answer caused (the RequirementFailure's message): the report marks it and opens it first. */
+  broke?: string;
 }
 
 export interface Violation {
@@ -42,12 +48,36 @@ export interface Violation {
 /** How many recent exchanges a test keeps as evidence; the report shows at most a few hundred. */
 export const KEPT_EXCHANGES = 1000;
 
+/**
+ * The recorded (redacted) copy of each exchange a client handed back, so that what a check learns about an exchange
+ * (the step that sent it, the failure it caused) reaches the evidence without the check holding the recorder.
+ */
+const RECORDED = new WeakMap<Exchange, { copy: Exchange; redactor: Redactor }>();
+
+/** Notes on the evidence which setup step sent `exchange`. */
+export function labelStep(exchange: Exchange, step: string): void {
+  const recorded = RECORDED.get(exchange);
+  if (recorded && recorded.copy.step === undefined) recorded.copy.step = recorded.redactor.text(step);
+}
+
+/** Notes on the evidence that `exchange`'s answer broke a rule: `message`, the failure it caused, quotes the answer. */
+export function blame(exchange: Exchange, message: string): void {
+  const recorded = RECORDED.get(exchange);
+  if (recorded) recorded.copy.broke = recorded.redactor.text(message);
+}
+
 export class Recorder {
   readonly exchanges: Exchange[] = [];
   readonly violations: Violation[] = [];
   /** How many exchanges each every-exchange check could judge: a pass needs at least one (cli/fold.ts). */
   readonly judged: Record<Violation['requirement'], number> = { 'API-007': 0, 'API-008': 0 };
+  private cleaningUp = false;
   constructor(private readonly redactor: Redactor) {}
+
+  /** The check is over: what it records from now on is its teardown deleting what it made. */
+  startCleanup(): void {
+    this.cleaningUp = true;
+  }
 
   /** A secret learnt mid-run (a refreshed IMS token), redacted from every exchange recorded after it. */
   learnSecret(secret: string): void {
@@ -60,6 +90,8 @@ export class Recorder {
    */
   record(exchange: Exchange): void {
     const redacted = this.redact(exchange);
+    if (this.cleaningUp) redacted.phase = 'cleanup';
+    RECORDED.set(exchange, { copy: redacted, redactor: this.redactor });
     this.exchanges.push(redacted);
     // evidence is the recent past (violations keep their own exchange): a long model-based run must not grow the heap
     if (this.exchanges.length > 2 * KEPT_EXCHANGES) this.exchanges.splice(0, this.exchanges.length - KEPT_EXCHANGES);

@@ -6,7 +6,7 @@ import type { Builders } from './builders.ts';
 import { bodyOf, firstItem, isSuccess, type FlowClient } from './client.ts';
 import { collect } from './listing.ts';
 import type { Kind } from './operations.ts';
-import type { Exchange } from './recorder.ts';
+import { labelStep, type Exchange } from './recorder.ts';
 import { CouldNotCheck, where } from './verdicts.ts';
 
 export const CREATE_REQUIREMENT: Record<Kind, string> = {
@@ -92,6 +92,7 @@ export class Steps {
   }
 
   private written(step: string, exchange: Exchange, body: Record<string, unknown>, draft: boolean, covers: string): Written {
+    labelStep(exchange, step);
     const id = this.adopt(exchange, body, draft, step, covers);
     const etag = bodyOf(exchange).etag;
     return { id, etag: typeof etag === 'string' ? etag : '', ...(typeof body.name === 'string' ? { name: body.name } : {}), exchange };
@@ -108,6 +109,7 @@ export class Steps {
   /** A publish that must succeed, answering the id it was asked for; `covers` judges it when it does not. */
   async publish(kind: Kind, id: string, covers = PUBLISH_REQUIREMENT[kind], step = `publish the ${this.api.describe(kind)} ${id}`): Promise<Written> {
     const exchange = await this.api.action(kind, id, 'publish');
+    labelStep(exchange, step);
     const answered = bodyOf(exchange).id;
     if (!isSuccess(exchange) || answered !== id) throw new SetupFailure(step, exchange, covers);
     const etag = bodyOf(exchange).etag;
@@ -117,6 +119,7 @@ export class Steps {
   /** A PATCH of the description with If-Match `etag` that must succeed (a setup step or a control), against UPD-001. */
   async describeAs(kind: Kind, id: string, description: string, etag: string, step = `PATCH the description of the ${this.api.describe(kind)} ${id}`): Promise<Written> {
     const exchange = await this.api.patch(kind, id, [{ op: 'replace', path: '/description', value: description }], etag);
+    labelStep(exchange, step);
     const answer = bodyOf(exchange);
     if (exchange.response?.status !== 200 || answer.id !== id) throw new SetupFailure(step, exchange, 'UPD-001');
     return { id, etag: typeof answer.etag === 'string' ? answer.etag : '', exchange };

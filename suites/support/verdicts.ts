@@ -1,14 +1,18 @@
 // Assertions in the kit's words: where, expected, received, requirement. A status expectation names the classes the
 // catalogue allows, never one server's exact choice unless the catalogue fixes it.
-import { pathOf, type Exchange } from './recorder.ts';
+import { blame, pathOf, type Exchange } from './recorder.ts';
 
 export type StatusExpectation = number | '2xx' | '4xx' | readonly (number | '2xx' | '4xx')[];
 
-/** The target broke the requirement: folded as `fail` (or `warn` for a SHOULD outside --strict). */
+/**
+ * The target broke the requirement: folded as `fail` (or `warn` for a SHOULD outside --strict). `exchange`, the one
+ * whose answer broke it, is marked in the evidence, so the report can open it first.
+ */
 export class RequirementFailure extends Error {
-  constructor(message: string) {
+  constructor(message: string, exchange?: Exchange) {
     super(message);
     this.name = 'RequirementFailure';
+    if (exchange) blame(exchange, message);
   }
 }
 
@@ -61,7 +65,7 @@ export function expectStatus(exchange: Exchange, expected: StatusExpectation, re
   if (!exchange.response) throw new CouldNotCheck(`${where(exchange)}: could not check: ${received(exchange)} [${requirement}]`);
   const status = exchange.response.status;
   if (!accepts(expected, status)) {
-    throw new RequirementFailure(`${where(exchange)}: expected ${describeExpected(expected)}${why ? ` (${why})` : ''}, received ${received(exchange)} [${requirement}]`);
+    throw new RequirementFailure(`${where(exchange)}: expected ${describeExpected(expected)}${why ? ` (${why})` : ''}, received ${received(exchange)} [${requirement}]`, exchange);
   }
 }
 
@@ -69,7 +73,7 @@ export function expectStatus(exchange: Exchange, expected: StatusExpectation, re
 export function expectFact(ok: boolean, requirement: string, expected: string, actual: unknown, exchange?: Exchange): void {
   if (ok) return;
   const at = exchange ? `${where(exchange)}: ` : '';
-  throw new RequirementFailure(`${at}expected ${expected}, received ${format(actual)} [${requirement}]`);
+  throw new RequirementFailure(`${at}expected ${expected}, received ${format(actual)} [${requirement}]`, exchange);
 }
 
 function format(value: unknown): string {

@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { applyBaseline, writeBaseline, type Baseline } from '../../cli/baseline.ts';
+import { AFTER_CULPRIT } from '../../cli/evidence.ts';
 import { fold, NOT_RUN, type FoldOptions, type TestOutcome } from '../../cli/fold.ts';
 import type { ResultRecord } from '../../cli/results.ts';
 import { decideVerdict, type VerdictOptions } from '../../cli/verdict.ts';
@@ -131,9 +132,10 @@ test('an every-exchange violation lists the exchange that broke the rule first, 
   const [evidence] = api008.evidence;
   expect(evidence?.culprit).toBe(0);
   expect(evidence?.exchanges?.[0]).toEqual(culprit);
-  // context after it, bounded, and the culprit only once
-  expect(evidence?.exchanges).toHaveLength(12);
-  expect(evidence?.exchanges?.slice(1)).toEqual(later.slice(-11));
+  // from the check's first exchange to the culprit, then a few after it, bounded, and the culprit only once
+  expect(evidence?.exchanges).toHaveLength(1 + AFTER_CULPRIT);
+  expect(evidence?.exchanges?.slice(1)).toEqual(later.slice(0, AFTER_CULPRIT));
+  expect(evidence?.omitted).toBe(later.length - AFTER_CULPRIT);
 });
 
 test('--write-baseline writes failures and warnings, never what the kit could not check', ({}, testInfo) => {

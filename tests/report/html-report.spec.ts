@@ -1,57 +1,12 @@
 // The HTML report in a real browser, opened from file:// with the network off: the verdict and counts at the top,
 // filters, evidence with exchanges and curl, the shrunk model-based sequence, no secret anywhere, and markup from a
 // target shown as text, never run.
-import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { existsSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { renderHtmlReport } from '../../cli/html-report.ts';
-import type { Results } from '../../cli/results.ts';
+import { test, expect, type Page } from '@playwright/test';
+import { CHROMIUM_OPTIONS, expectOffline, open, requireChromium, shot } from './report-page.ts';
 import { conformantRun, failingRun, INJECTION, noVerdictRun, PLANTED_API_KEY, PLANTED_SECRET, TARGET } from './sample-results.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-test.use({
-  viewport: { width: 1280, height: 900 },
-  launchOptions: {
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  },
-});
-
-test.beforeAll(() => {
-  // CI installs Debian's chromium (.ci/run); a missing browser is a broken setup, not a reason to skip
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with 'apt-get install -y chromium' (the report test needs a real browser)`);
-});
-
-interface Opened { html: string; requests: string[]; problems: string[] }
-
-async function open(page: Page, results: Results, name: string, testInfo: TestInfo): Promise<Opened> {
-  const html = renderHtmlReport(results);
-  const file = testInfo.outputPath(`${name}.html`);
-  writeFileSync(file, html);
-  const requests: string[] = [];
-  const problems: string[] = [];
-  await page.context().setOffline(true);
-  await page.context().route('**', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  // a CSP refusal (a script whose hash does not match) shows up as a console error
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
-  await page.goto(pathToFileURL(file).href);
-  await expect(page.locator('#requirements')).toBeVisible();
-  return { html, requests, problems };
-}
-
-function expectOffline(opened: Opened): void {
-  expect(opened.requests.filter((url) => !url.startsWith('file:')), 'requests that left the page').toEqual([]);
-  expect(opened.problems).toEqual([]);
-}
-
-async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(name);
-  await page.screenshot({ fullPage: true, path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
+test.use(CHROMIUM_OPTIONS);
+test.beforeAll(requireChromium);
 
 const visibleRows = (page: Page) => page.locator('details.req:visible');
 
@@ -179,7 +134,7 @@ test('evidence shows exchanges, a curl per exchange and the shrunk sequence, wit
   const ord003 = page.locator('#req-ORD-003');
   await page.locator('.what-failed a[data-open="ORD-003"]').click();
   await expect(ord003).toHaveAttribute('open', '');
-  const publish = ord003.locator('details.ex').last();
+  const publish = ord003.locator('details.ex-culprit');
   await expect(publish.locator('.code-st')).toHaveText('200');
   await expect(publish.locator('.method')).toHaveText('POST');
   const curl = publish.locator('[data-kind="curl"] pre');
@@ -191,7 +146,7 @@ test('evidence shows exchanges, a curl per exchange and the shrunk sequence, wit
   // the un-redacted exchange: the report masks credential headers on its own
   const first = ord003.locator('details.ex').first();
   await first.locator(':scope > summary').click();
-  await expect(first.locator('[data-kind="curl"] pre')).toContainText("--data-raw '{\"name\":\"kit source\",\"baseConnectionId\":\"b-1\"}'");
+  await expect(first.locator('[data-kind="curl"] pre')).toContainText(`--data-raw '{"name":"kit base","auth":{"specName":"Basic Authentication"}}'`);
   await expect(first.locator('table.hdrs').first()).toContainText('Bearer [redacted]');
 
   const ord007 = page.locator('#req-ORD-007');

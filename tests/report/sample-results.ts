@@ -5,7 +5,8 @@
 import { loadCatalogue } from '../../cli/catalogue.ts';
 import { summaryOf, type Evidence, type Status } from '../../cli/fold.ts';
 import { decideVerdict, headlineOf } from '../../cli/verdict.ts';
-import type { BaselineNote, ResultRecord, Results } from '../../cli/results.ts';
+import { reproduceOf } from '../../cli/reproduce.ts';
+import type { BaselineNote, CheckRecord, ResultRecord, Results } from '../../cli/results.ts';
 import type { Exchange } from '../../suites/support/recorder.ts';
 import { Redactor } from '../../suites/support/redact.ts';
 
@@ -19,6 +20,11 @@ export const INJECTION = '<script>window.__injected = true</script><img src=x on
 const redactor = new Redactor([PLANTED_SECRET, PLANTED_API_KEY]);
 const FLOW = '9c1d5e2a-4b7f-4f3e-9d61-2b8a7c0e5f11';
 const SOURCE = '5b0e8d43-1c2a-4e9b-8f7d-6a3c9e1b2d04';
+/** ORD-003's setup: a published base, source and target connection, then a draft source named beside the published one. */
+export const ORD003_IDS = { base: 'b7e1c2d3-0a4f-4c5e-9b8a-1d2e3f4a5b6c', published: 'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', target: 'c9d8e7f6-a5b4-4c3d-9e2f-1a0b9c8d7e6f', draft: SOURCE, flow: FLOW };
+/** The fault mode of the embedded sample run, and the port its workers' servers had. */
+export const SAMPLE_FAULT = 'flow-publish-checks-first-source-only';
+export const EMBEDDED_ORIGIN = 'http://127.0.0.1:39123';
 
 function credentials(): Record<string, string> {
   return {
@@ -51,6 +57,7 @@ function exchange(method: string, path: string, status: number | undefined, opti
 function redacted(x: Exchange): Exchange {
   return {
     operationId: x.operationId, durationMs: x.durationMs, ...(x.retries ? { retries: x.retries, retryWaitMs: x.retryWaitMs ?? 0 } : {}),
+    ...(x.step ? { step: x.step } : {}), ...(x.phase ? { phase: x.phase } : {}), ...(x.broke ? { broke: redactor.text(x.broke) } : {}),
     request: { method: x.request.method, url: redactor.text(x.request.url), headers: redactor.headers(x.request.headers), ...(x.request.body === undefined ? {} : { body: redactor.json(x.request.body) }) },
     ...(x.error ? { error: redactor.text(x.error) } : {}),
     ...(x.response ? { response: { ...x.response, headers: redactor.headers(x.response.headers), body: redactor.json(x.response.body), text: redactor.text(x.response.text) } } : {}),
@@ -58,20 +65,39 @@ function redacted(x: Exchange): Exchange {
 }
 
 const created = (id: string) => ({ id, etag: '"0a00c2b1-0000-0200-0000-65f1a2b30000"' });
+const setup = (x: Exchange, step: string): Exchange => ({ ...x, step });
+const cleanup = (x: Exchange): Exchange => ({ ...x, phase: 'cleanup' });
+const ORD003_MESSAGE = `POST /flows/${FLOW}/action?op=publish: expected 4xx (source connection ${SOURCE} is a draft), received 200 {"id":"${FLOW}","etag":"\\"0b00\\"","state":"enabled"} [ORD-003]`;
+
+/** As a run records ORD-003 against a target that checks only a flow's first source: setup, the culprit, cleanup. */
+function ord003Exchanges(): Exchange[] {
+  const { base, published, target, draft, flow } = ORD003_IDS;
+  const publish = (path: string, id: string, op: string) => exchange('POST', `/${path}/${id}/action?op=publish`, 200, { response: created(id), operationId: op });
+  return [
+    // a caller that forgot to redact its headers: the report masks credential headers itself
+    setup(exchange('POST', '/connections?mode=draft', 201, { body: { name: 'kit base', auth: { specName: 'Basic Authentication' } }, response: created(base), operationId: 'createConnection' }), 'create a draft base connection'),
+    ...[
+      setup(publish('connections', base, 'actionConnection'), `publish the base connection ${base}`),
+      setup(exchange('POST', '/sourceConnections?mode=draft', 201, { body: { name: 'kit source', baseConnectionId: base }, response: created(published), operationId: 'createSourceConnection' }), 'create a draft source connection'),
+      setup(publish('sourceConnections', published, 'actionSourceConnection'), `publish the source connection ${published}`),
+      setup(exchange('POST', '/targetConnections?mode=draft', 201, { body: { name: 'kit target', baseConnectionId: base }, response: created(target), operationId: 'createTargetConnection' }), 'create a draft target connection'),
+      setup(publish('targetConnections', target, 'actionTargetConnection'), `publish the target connection ${target}`),
+      setup(exchange('POST', '/sourceConnections?mode=draft', 201, { body: { name: 'kit draft source', baseConnectionId: base }, response: created(draft), operationId: 'createSourceConnection' }), 'create a draft source connection'),
+      setup(exchange('POST', '/flows?mode=draft', 201, { body: { name: 'kit flow', sourceConnectionIds: [published, draft], targetConnectionIds: [target] }, response: created(flow), operationId: 'createFlow' }), 'create a draft flow'),
+      { ...exchange('POST', `/flows/${flow}/action?op=publish`, 200, { response: { id: flow, etag: '"0b00"', state: 'enabled' }, operationId: 'actionFlow', durationMs: 131 }), broke: ORD003_MESSAGE },
+      ...[['flows', flow], ['sourceConnections', draft], ['sourceConnections', published], ['targetConnections', target], ['connections', base]].map(([kind, id]) => cleanup(exchange('DELETE', `/${kind}/${id}`, 204, { operationId: 'delete' }))),
+    ].map(redacted),
+  ];
+}
 const MODEL_REPLAY = 'flow-conformance --requirement ORD-007 --seed 1938472650 --path "17:3:0:1"';
 
 const FAILING: Record<string, { status: Status; reason: string; evidence: Evidence[]; baseline?: BaselineNote }> = {
   'ORD-003': {
-    status: 'fail', reason: `POST /flows/${FLOW}/action?op=publish: expected 4xx, received 200 [ORD-003]`,
+    status: 'fail', reason: ORD003_MESSAGE,
     evidence: [{
-      test: 'publish of a flow is refused while one source connection is a draft @ORD-003', file: 'suites/order.spec.ts', line: 61, outcome: 'failed',
-      message: `POST /flows/${FLOW}/action?op=publish: expected 4xx, received 200 [ORD-003]\nthe flow names source connection ${SOURCE}, still a draft`,
-      exchanges: [
-        // a caller that forgot to redact its headers: the report masks credential headers itself
-        { ...exchange('POST', '/sourceConnections?mode=draft', 201, { body: { name: 'kit source', baseConnectionId: 'b-1' }, response: created(SOURCE), operationId: 'createSourceConnection' }), },
-        redacted(exchange('POST', '/flows?mode=draft', 201, { body: { name: 'kit flow', sourceConnectionIds: [SOURCE], targetConnectionIds: ['t-1'] }, response: created(FLOW), operationId: 'createFlow' })),
-        redacted(exchange('POST', `/flows/${FLOW}/action?op=publish`, 200, { response: { id: FLOW, etag: '"0b00"', state: 'enabled' }, operationId: 'actionFlow', durationMs: 131 })),
-      ],
+      test: 'publish of a flow is refused while one source connection is a draft (the draft is named second)', file: 'suites/order.spec.ts', line: 44, outcome: 'failed',
+      message: `RequirementFailure: ${ORD003_MESSAGE}\n    at suites/order.spec.ts:50:5`,
+      exchanges: ord003Exchanges(), culprit: 8,
     }],
   },
   'ETAG-001': {
@@ -158,6 +184,25 @@ function verdictOf(requirements: ResultRecord[], strict: boolean): Pick<Results,
   return { verdict: decision.verdict, verdictReason: decision.reason, headline: headlineOf(decision), knownFailures: decision.knownFailures };
 }
 
+/**
+ * One check per requirement, two at a time after a 4 s start-up, each as long as its requirement's time; ORD-007's
+ * model-based part runs longest. The last check never started (the run was cut short), so it has no start.
+ */
+function checksOf(requirements: ResultRecord[]): CheckRecord[] {
+  const lanes = [4000, 4000];
+  const checks = requirements.map((r): CheckRecord => {
+    const lane = lanes[0]! <= lanes[1]! ? 0 : 1;
+    const durationMs = r.id === 'ORD-007' ? 9_500 : r.durationMs;
+    const startMs = lanes[lane]!;
+    lanes[lane] = startMs + durationMs + 15;
+    return { title: r.evidence[0]?.test ?? r.title, file: 'suites/x.spec.ts', requirements: [r.id], status: r.status, startMs, durationMs };
+  });
+  const last = checks.at(-1)!;
+  delete last.startMs;
+  last.durationMs = 0;
+  return checks;
+}
+
 function build(overrides: typeof FAILING, options: { startedAt: string; finishedAt: string; strict: boolean }): Results {
   const catalogue = loadCatalogue();
   const requirements: ResultRecord[] = catalogue.requirements.map((r, i) => {
@@ -176,11 +221,44 @@ function build(overrides: typeof FAILING, options: { startedAt: string; finished
     seed: 1938472650, ...verdictOf(requirements, options.strict), summary: summaryOf(requirements), requirements, areas: catalogue.areas,
     model: { seed: 1938472650, runs: 50, steps: 812 }, playwrightReport: 'playwright-report/index.html',
     command: `flow-conformance run --target ${TARGET} --seed 1938472650`,
+    checks: checksOf(requirements),
+    cleanup: { created: 143, deleted: 0, leftBehind: [] },
   };
 }
 
+/** What a --target run could not delete: the end-of-run cleanup got a 503 and no answer. */
+const LEFT_BEHIND = [
+  { kind: 'flows', id: 'fck-left-flow-0001', sandbox: 'conformance', reason: 'DELETE answered 503' },
+  { kind: 'connections', id: 'fck-left-base-0002', sandbox: 'conformance', reason: 'no answer (socket hang up)' },
+];
+
 export function failingRun(): Results {
-  return build(FAILING, { startedAt: '2025-03-14T09:26:53.000Z', finishedAt: '2025-03-14T09:29:05.400Z', strict: false });
+  const results = build(FAILING, { startedAt: '2025-03-14T09:26:53.000Z', finishedAt: '2025-03-14T09:29:05.400Z', strict: false });
+  results.cleanup = { created: 143, deleted: 3, leftBehind: LEFT_BEHIND, command: 'npx flow-conformance cleanup --ledger reports/ci/ledger.jsonl' };
+  return results;
+}
+
+/** The failing run, against the embedded reference server with a fault mode: its URLs are a worker's server's. */
+export function embeddedRun(): Results {
+  const text = JSON.stringify(failingRun()).split(TARGET).join(`${EMBEDDED_ORIGIN}/data/foundation/flowservice`);
+  const results = JSON.parse(text) as Results;
+  return {
+    ...results, target: 'embedded reference server (one in each worker)', embedded: true,
+    command: `flow-conformance --fault ${SAMPLE_FAULT}`, faults: [SAMPLE_FAULT], reproduce: reproduceOf([SAMPLE_FAULT]),
+    cleanup: { created: 143, deleted: 0, leftBehind: [{ kind: 'flows', id: 'fck-left-flow-0001', sandbox: 'prod', reason: 'not deleted by its check (its embedded server ended with the run)' }] },
+  };
+}
+
+/** The specs a --read-only probe read: two with draft support, one without, one that does not say. */
+export const SPECS: NonNullable<Results['specs']> = [
+  { collection: 'connectionSpecs', id: 'be5ec48c-5b78-49d5-b8fa-7c89ec4569b8', name: 'azure-file-storage', isDraftModeSupported: true },
+  { collection: 'connectionSpecs', id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', name: 'data-lake', isDraftModeSupported: false },
+  { collection: 'connectionSpecs', id: 'ecadc60c-7455-4d87-84dc-2a0e293d997b', name: 'legacy-sftp', isDraftModeSupported: undefined },
+  { collection: 'flowSpecs', id: '9753525b-82c7-4dce-8a9b-5ccfce2b9876', name: 'CloudStorageToAEP', isDraftModeSupported: true },
+];
+
+export function readOnlyRun(): Results {
+  return { ...conformantRun(), readOnly: true, specs: SPECS };
 }
 
 export function noVerdictRun(): Results {
