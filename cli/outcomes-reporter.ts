@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { BREAKER_FILE_ENV, sharedBreaker } from '../suites/support/breaker.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { harnessReason, isHarnessError, NOT_RUN, requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
 
@@ -21,12 +22,24 @@ export function uniqueAnnotations(annotations: { type: string; description?: str
 
 /** Why the runner ended before a test started, as the fold's reason says it. */
 function notRunReason(status: FullResult['status']): string {
+  // the CLI stops the runner once the target stopped answering (cli/run.ts): that, not an interruption, is why
+  const stopped = sharedBreaker(process.env[BREAKER_FILE_ENV])?.tripped();
+  if (stopped) return `not run: ${stopped}`;
   if (status === 'interrupted') return 'not run: the run was interrupted';
   if (status === 'timedout') return 'not run: the run reached its global time limit first';
   return 'not run: the test runner stopped before this check started';
 }
 
 type Mark = '✓' | '✗' | '?' | '–';
+
+/**
+ * The check's wall-clock time, from the moment the runner began it to now (its end). Playwright's own `duration` counts
+ * only the test's time slot: worker-scoped fixtures (the target, discovery's GETs) and the worker's teardown after a
+ * failure run in slots of their own, so a check whose fresh worker waited out five discovery timeouts showed 30 ms.
+ */
+export function wallTimeOf(result: Pick<TestResult, 'duration' | 'startTime'>, now: number = Date.now()): number {
+  return Math.max(result.duration, now - result.startTime.getTime());
+}
 
 export default class OutcomesReporter implements Reporter {
   private readonly outcomes: TestOutcome[] = [];
@@ -55,7 +68,7 @@ export default class OutcomesReporter implements Reporter {
     this.settle(test, {
       ...this.about(test),
       status: result.status,
-      durationMs: result.duration,
+      durationMs: wallTimeOf(result),
       errors: result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')),
       annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? [])]),
       ...(exchanges?.body ? { exchanges: JSON.parse(exchanges.body.toString('utf8')) as unknown[] } : {}),

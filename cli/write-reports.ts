@@ -23,6 +23,8 @@ export interface ReportContext {
   command: string;
   cleanup?: Results['cleanup'];
   interrupted?: boolean;
+  /** Why the target was taken to have stopped answering mid-run (suites/support/breaker.ts). */
+  stoppedAnswering?: string;
   readOnly?: boolean;
   maxRequests?: number;
   selection?: Selection;
@@ -53,7 +55,7 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
   const records = fold(outcomes, { strict: context.strict, ...(context.selection ? { selection: context.selection } : {}), ...(context.interrupted ? { interrupted: true } : {}) });
   const gate = applyBaseline(records, context.baseline);
   const decision = decideVerdict(records, {
-    strict: context.strict, ...(context.interrupted ? { interrupted: true } : {}),
+    strict: context.strict, ...(context.interrupted ? { interrupted: true } : {}), ...(context.stoppedAnswering ? { stoppedAnswering: context.stoppedAnswering } : {}),
     ...(budgetSpent(outcomes) ? { maxRequestsSpent: context.maxRequests ?? 0 } : {}),
   });
   const model = modelRun(outcomes);
