@@ -199,15 +199,15 @@ export async function runConformance(options: RunOptions): Promise<number> {
     cleanup = { deleted: 0, leftBehind: ledger.pending.map((e) => ({ kind: e.kind, id: e.id, sandbox: e.sandbox, reason: 'not deleted by its check (its embedded server ended with the run)' })) };
   } else {
     const credentials = preflightCredentials!;
-    // after a trip, one DELETE with the run's timeout finds out whether the target is back; if not, the ledger keeps
-    // the rest for `cleanup --ledger` rather than the run spending a timeout on each
-    const { gaveUp, ...done } = await cleanUpLedger(ledgerFile, targetUrl!, credentials, ledger, stoppedAnswering ? { timeoutMs: Math.min(timeoutMs, 15_000), giveUpAfter: 1 } : {});
+    // each DELETE gets the run's timeout; after a trip, one DELETE finds out whether the target is back, and if not,
+    // the ledger keeps the rest for `cleanup --ledger` rather than the run spending a timeout on each (twice)
+    const { gaveUp, ...done } = await cleanUpLedger(ledgerFile, targetUrl!, credentials, ledger, { timeoutMs: Math.min(timeoutMs, 15_000), ...(stoppedAnswering ? { giveUpAfter: 1 } : {}) });
     cleanup = done;
     if (stoppedAnswering) {
       // the sweep lists every collection: not against a target that is not answering
       const left = done.leftBehind.length > 0 ? `${done.leftBehind.length} entities left behind${gaveUp ? ` (cleanup: ${gaveUp})` : ''}; once the target answers again: flow-conformance cleanup --ledger ${ledgerFile} --target ${targetUrl}; and ` : 'once the target answers again, ';
       console.error(`flow-conformance: ${left}a create that got no answer may have landed all the same: flow-conformance sweep --prefix ${env.FLOW_CONFORMANCE_RUN_ID} --target ${targetUrl}`);
-    } else if (interrupted || options.maxRequests !== undefined) {
+    } else if ((interrupted || options.maxRequests !== undefined) && !gaveUp) {
       // a create in flight when the runner stopped (or the budget ran out) may have landed without its id ever
       // reaching the ledger: the run's own name prefix finds it
       for (const sandbox of [env.AEP_SANDBOX_NAME || 'prod', env.AEP_OTHER_SANDBOX_NAME].filter((s): s is string => Boolean(s))) {
