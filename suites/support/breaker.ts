@@ -59,12 +59,12 @@ export class Breaker {
 
   /** A request got no answer; trips the run when it is the threshold-th in a row. */
   noAnswer(description: string): void {
-    appendFileSync(this.file, `${description.replace(/\n/g, ' ')}\n`);
     let count: number;
     try {
+      appendFileSync(this.file, `${description.replace(/\n/g, ' ')}\n`);
       count = readFileSync(this.file, 'utf8').split('\n').filter(Boolean).length;
     } catch {
-      return;
+      return; // bookkeeping that failed must not fail the request: the run just does not trip
     }
     if (count < this.threshold) return;
     try {
@@ -78,9 +78,10 @@ export class Breaker {
   /** A request got an answer (any status): the count starts again. A stat when there is nothing to reset. */
   answered(): void {
     try {
-      if (statSync(this.file).size > 0) truncateSync(this.file, 0);
+      // no file (no failure yet) is the usual case: a stat that does not throw
+      if ((statSync(this.file, { throwIfNoEntry: false })?.size ?? 0) > 0) truncateSync(this.file, 0);
     } catch {
-      // no failure yet: no file
+      // bookkeeping only
     }
   }
 }
