@@ -93,16 +93,18 @@ export interface StoppingTarget {
 }
 
 /**
- * The reference server, which answers its first `answered` requests (the CLI's preflight is the first) and then stops
- * answering: `black-hole` accepts every request and never replies, as a hung process or a dropped route does (each
+ * The reference server, which answers until `stopsAt` (its first N requests, the CLI's preflight being the first; or
+ * the first request the predicate picks, itself unanswered) and then stops answering: `black-hole` accepts every request and never replies, as a hung process or a dropped route does (each
  * request waits out its timeout); `refuse` closes the port and every open connection, as a killed process does.
  */
-export async function stoppingTarget(answered: number, then: 'black-hole' | 'refuse'): Promise<StoppingTarget> {
+export async function stoppingTarget(stopsAt: number | ((req: IncomingMessage) => boolean), then: 'black-hole' | 'refuse'): Promise<StoppingTarget> {
   const service = createFlowService({ credentials: DEFAULT_CREDENTIALS });
   let requests = 0;
   let stoppedAt = 0;
   const server = createServer((req, res) => {
-    if (++requests <= answered) return service.listener(req, res);
+    requests++;
+    const stops = stoppedAt > 0 || (typeof stopsAt === 'number' ? requests > stopsAt : stopsAt(req));
+    if (!stops) return service.listener(req, res);
     if (stoppedAt === 0) {
       stoppedAt = Date.now();
       if (then === 'refuse') {
