@@ -65,12 +65,14 @@ export default class OutcomesReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const exchanges = result.attachments.find((a) => a.name === 'exchanges' && a.body);
+    // interrupted by the CLI because the target stopped answering (cli/run.ts): not run to its end, for that reason
+    const stopped = result.status === 'interrupted' ? sharedBreaker(process.env[BREAKER_FILE_ENV])?.tripped() : undefined;
     this.settle(test, {
       ...this.about(test),
-      status: result.status,
+      status: stopped ? 'skipped' : result.status,
       durationMs: wallTimeOf(result),
       errors: result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')),
-      annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? [])]),
+      annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? []), ...(stopped ? [{ type: NOT_RUN, description: `not finished: ${stopped}` }] : [])]),
       ...(exchanges?.body ? { exchanges: JSON.parse(exchanges.body.toString('utf8')) as unknown[] } : {}),
     });
     if (this.live) process.stdout.write(`\r\u001b[2K  ${this.done}/${this.total} checks`);
