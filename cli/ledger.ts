@@ -63,21 +63,43 @@ function isLedgerLine(value: unknown): value is LedgerLine {
 export interface CleanupReport {
   deleted: number;
   leftBehind: { kind: string; id: string; sandbox: string; reason: string }[];
+  /** Set when the cleanup stopped asking because the target did not answer: what it last got. */
+  gaveUp?: string;
 }
 
-/** Deletes what the ledger still lists; 404 counts as gone. Two rounds, since a parent may wait for its children. */
-/** Deletes what the ledger still lists (`state`: the file as already read) and marks each deletion in it. */
-export async function cleanUpLedger(file: string, baseUrl: string, credentials: Omit<PlatformCredentials, 'sandbox'>, state: LedgerState = readLedger(file)): Promise<CleanupReport> {
+export interface CleanupOptions {
+  /** Each DELETE's timeout (default 15 s). */
+  timeoutMs?: number;
+  /**
+   * DELETEs in a row with no answer after which the rest are not tried (default 3): against a target that stopped
+   * answering, every entity would cost a timeout, twice. Left behind, they stay in the ledger for `cleanup --ledger`.
+   */
+  giveUpAfter?: number;
+}
+
+/**
+ * Deletes what the ledger still lists (`state`: the file as already read) and marks each deletion in it; 404 counts
+ * as gone. Two rounds, since a parent may wait for its children.
+ */
+export async function cleanUpLedger(file: string, baseUrl: string, credentials: Omit<PlatformCredentials, 'sandbox'>, state: LedgerState = readLedger(file), options: CleanupOptions = {}): Promise<CleanupReport> {
   const { pending } = state;
+  const giveUpAfter = options.giveUpAfter ?? 3;
   const report: CleanupReport = { deleted: 0, leftBehind: [] };
   let remaining = [...pending].sort((a, b) => (DELETE_ORDER as readonly string[]).indexOf(a.kind) - (DELETE_ORDER as readonly string[]).indexOf(b.kind));
   const reasons = new Map<string, string>();
-  for (let round = 0; round < 2 && remaining.length > 0; round++) {
+  let silent = 0;
+  for (let round = 0; round < 2 && remaining.length > 0 && report.gaveUp === undefined; round++) {
     const next: typeof remaining = [];
     for (const entry of remaining) {
+      if (report.gaveUp !== undefined) {
+        reasons.set(entry.id, `not tried: the target did not answer the cleanup (${report.gaveUp})`);
+        next.push(entry);
+        continue;
+      }
       const url = `${baseUrl}/${entry.kind}/${encodeURIComponent(entry.id)}`;
       try {
-        const answer = await platformRequest('DELETE', url, { ...credentials, sandbox: entry.sandbox });
+        const answer = await platformRequest('DELETE', url, { ...credentials, sandbox: entry.sandbox }, options.timeoutMs);
+        silent = 0;
         if (isGone(answer.status)) {
           appendLedger(file, { op: 'deleted', kind: entry.kind, id: entry.id, sandbox: entry.sandbox });
           report.deleted++;
@@ -85,7 +107,9 @@ export async function cleanUpLedger(file: string, baseUrl: string, credentials: 
         }
         reasons.set(entry.id, `DELETE answered ${answer.status}`);
       } catch (error) {
-        reasons.set(entry.id, `no answer (${(error as Error).message.split('\n')[0]})`);
+        const why = `no answer (${(error as Error).message.split('\n')[0]})`;
+        reasons.set(entry.id, why);
+        if (++silent >= giveUpAfter) report.gaveUp = `${silent === 1 ? 'a DELETE' : `${silent} DELETEs in a row`} got ${why}`;
       }
       next.push(entry);
     }

@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { BREAKER_FILE_ENV, sharedBreaker } from '../suites/support/breaker.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { cut, terminalWidth, wrap } from './fit.ts';
 import { fold, NOT_RUN, requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
@@ -25,9 +26,21 @@ export function uniqueAnnotations(annotations: { type: string; description?: str
 
 /** Why the runner ended before a test started, as the fold's reason says it. */
 function notRunReason(status: FullResult['status']): string {
+  // the CLI stops the runner once the target stopped answering (cli/run.ts): that, not an interruption, is why
+  const stopped = sharedBreaker(process.env[BREAKER_FILE_ENV])?.tripped();
+  if (stopped) return `not run: ${stopped}`;
   if (status === 'interrupted') return 'not run: the run was interrupted';
   if (status === 'timedout') return 'not run: the run reached its global time limit first';
   return 'not run: the test runner stopped before this check started';
+}
+
+/**
+ * The check's wall-clock time, from the moment the runner began it to now (its end). Playwright's own `duration` counts
+ * only the test's time slot: worker-scoped fixtures (the target, discovery's GETs) and the worker's teardown after a
+ * failure run in slots of their own, so a check whose fresh worker waited out five discovery timeouts showed 30 ms.
+ */
+export function wallTimeOf(result: Pick<TestResult, 'duration' | 'startTime'>, now: number = Date.now()): number {
+  return Math.max(result.duration, now - result.startTime.getTime());
 }
 
 export default class OutcomesReporter implements Reporter {
@@ -62,13 +75,15 @@ export default class OutcomesReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const exchanges = result.attachments.find((a) => a.name === 'exchanges' && a.body);
+    // interrupted by the CLI because the target stopped answering (cli/run.ts): not run to its end, for that reason
+    const stopped = result.status === 'interrupted' ? sharedBreaker(process.env[BREAKER_FILE_ENV])?.tripped() : undefined;
     this.settle(test, {
       ...this.about(test),
-      status: result.status,
-      durationMs: result.duration,
+      status: stopped ? 'skipped' : result.status,
+      durationMs: wallTimeOf(result),
       ...(result.startTime ? { startedAt: result.startTime.toISOString() } : {}),
       errors: result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')),
-      annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? [])]),
+      annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? []), ...(stopped ? [{ type: NOT_RUN, description: `not finished: ${stopped}` }] : [])]),
       ...(exchanges?.body ? { exchanges: JSON.parse(exchanges.body.toString('utf8')) as unknown[] } : {}),
     });
     if (this.live) process.stdout.write(`\r\u001b[2K  ${this.done}/${this.total} checks`);

@@ -15,6 +15,7 @@ import type { Selection, TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
 import { credentialsFromEnv } from './platform-http.ts';
 import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
+import { BREAKER_FILE_ENV, readStoppedAnswering, stoppedLine, trippedFileOf } from '../suites/support/breaker.ts';
 import { HOLD_FILE_ENV } from '../suites/support/hold.ts';
 import { defaultRunId } from '../suites/support/target.ts';
 import { CONFIG_JSON_ENV, loadConfigFile } from './config-file.ts';
@@ -40,6 +41,8 @@ export const EMBEDDED_TARGET = 'embedded reference server (one in each worker)';
 
 /** The shared "not before" instant of a --target run, in its report dir while the run lasts. */
 const HOLD_FILE = 'hold-until';
+/** The shared count of requests in a row with no answer of a --target run (suites/support/breaker.ts). */
+const BREAKER_FILE = 'no-answer';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** `.ts` in a clone (run through tsx), `.js` in the installed package (compiled into dist/): the files Playwright loads. */
@@ -135,8 +138,11 @@ export async function runConformance(options: RunOptions): Promise<number> {
     if (!budgetGiven) env.FLOW_CONFORMANCE_RUNS = String(TARGET_MODEL_RUNS);
     // one worker told to wait by the target makes them all wait (suites/support/hold.ts)
     env[HOLD_FILE_ENV] = join(reportDir, HOLD_FILE);
+    // a target that stops answering trips the run for every worker (suites/support/breaker.ts)
+    env[BREAKER_FILE_ENV] = join(reportDir, BREAKER_FILE);
   } else {
     delete env[HOLD_FILE_ENV];
+    delete env[BREAKER_FILE_ENV];
   }
   delete env.FLOW_CONFORMANCE_MUTATION;
   // a shard's identity, and the run id its shards share: the model-based suite takes its seed from it (cli/shard.ts)
@@ -159,8 +165,20 @@ export async function runConformance(options: RunOptions): Promise<number> {
   // runner then stops gracefully and its fixtures delete what they made; the ledger catches the rest.
   let interrupted = false;
   let cleanup: CleanupReport;
+  const breakerFile = embedded ? undefined : join(reportDir, BREAKER_FILE);
+  let stoppedAnswering: string | undefined;
   await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    // Once the target stopped answering, the runner is stopped as a Ctrl-C stops it: otherwise each check in flight
+    // fails, and Playwright starts a new worker process after every failed test (seconds each on a busy machine)
+    // only to skip what is left. Not an interruption of the user's: the verdict says why (no verdict, exit 2).
+    const watch = breakerFile === undefined ? undefined : setInterval(() => {
+      if (stoppedAnswering !== undefined || interrupted) return;
+      stoppedAnswering = readStoppedAnswering(breakerFile);
+      if (stoppedAnswering === undefined) return;
+      console.error(`\nflow-conformance: ${stoppedLine(stoppedAnswering)}; stopping the checks (no verdict)`);
+      child.kill('SIGINT');
+    }, 200);
     const stop = (signal: NodeJS.Signals) => {
       if (interrupted) return;
       interrupted = true;
@@ -171,12 +189,18 @@ export async function runConformance(options: RunOptions): Promise<number> {
     process.on('SIGTERM', stop);
     child.on('error', fail);
     child.on('close', () => {
+      clearInterval(watch);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       done();
     });
   });
   rmSync(join(reportDir, HOLD_FILE), { force: true });
+  if (breakerFile !== undefined) {
+    // a trip in the last 200 ms counts as much
+    stoppedAnswering ??= readStoppedAnswering(breakerFile);
+    for (const file of [breakerFile, trippedFileOf(breakerFile)]) rmSync(file, { force: true });
+  }
   // Playwright's own records hold its call logs, which list every request header: masked before anyone reads them
   const known = [env.AEP_ACCESS_TOKEN, env.AEP_API_KEY, env.AEP_CLIENT_ID, env.AEP_CLIENT_SECRET, preflightCredentials?.accessToken, preflightCredentials?.apiKey];
   redactPlaywrightRecords(reportDir, known.filter((s): s is string => typeof s === 'string' && s !== ''));
@@ -186,8 +210,15 @@ export async function runConformance(options: RunOptions): Promise<number> {
     cleanup = { deleted: 0, leftBehind: ledger.pending.map((e) => ({ kind: e.kind, id: e.id, sandbox: e.sandbox, reason: 'not deleted by its check (its embedded server ended with the run)' })) };
   } else {
     const credentials = preflightCredentials!;
-    cleanup = await cleanUpLedger(ledgerFile, targetUrl!, credentials, ledger);
-    if (interrupted || options.maxRequests !== undefined) {
+    // each DELETE gets the run's timeout; after a trip, one DELETE finds out whether the target is back, and if not,
+    // the ledger keeps the rest for `cleanup --ledger` rather than the run spending a timeout on each (twice)
+    const { gaveUp, ...done } = await cleanUpLedger(ledgerFile, targetUrl!, credentials, ledger, { timeoutMs: Math.min(timeoutMs, 15_000), ...(stoppedAnswering ? { giveUpAfter: 1 } : {}) });
+    cleanup = done;
+    if (stoppedAnswering) {
+      // the sweep lists every collection: not against a target that is not answering
+      const left = done.leftBehind.length > 0 ? `${done.leftBehind.length} entities left behind${gaveUp ? ` (cleanup: ${gaveUp})` : ''}; once the target answers again: flow-conformance cleanup --ledger ${ledgerFile} --target ${targetUrl}; and ` : 'once the target answers again, ';
+      console.error(`flow-conformance: ${left}a create that got no answer may have landed all the same: flow-conformance sweep --prefix ${env.FLOW_CONFORMANCE_RUN_ID} --target ${targetUrl}`);
+    } else if ((interrupted || options.maxRequests !== undefined) && !gaveUp) {
       // a create in flight when the runner stopped (or the budget ran out) may have landed without its id ever
       // reaching the ledger: the run's own name prefix finds it
       for (const sandbox of [env.AEP_SANDBOX_NAME || 'prod', env.AEP_OTHER_SANDBOX_NAME].filter((s): s is string => Boolean(s))) {
@@ -206,6 +237,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
     startedAt, finishedAt: new Date(), strict: options.strict, baseline, writeBaseline: options.writeBaseline,
     cleanup: { created: ledger.created, ...cleanup },
     interrupted,
+    ...(stoppedAnswering ? { stoppedAnswering } : {}),
     readOnly: options.readOnly,
     ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests } : {}),
     selection: selectionOf(options),

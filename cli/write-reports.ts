@@ -26,6 +26,8 @@ export interface ReportContext {
   command: string;
   cleanup?: Results['cleanup'];
   interrupted?: boolean;
+  /** Why the target was taken to have stopped answering mid-run (suites/support/breaker.ts). */
+  stoppedAnswering?: string;
   readOnly?: boolean;
   maxRequests?: number;
   selection?: Selection;
@@ -84,7 +86,7 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
   const replayed = model?.seed !== undefined && model.path !== undefined ? { seed: model.seed, path: model.path } : undefined;
   const gate = applyBaseline(records, context.baseline, new Date(), replayed);
   const decision = decideVerdict(records, {
-    strict: context.strict, ...(context.interrupted ? { interrupted: true } : {}),
+    strict: context.strict, ...(context.interrupted ? { interrupted: true } : {}), ...(context.stoppedAnswering ? { stoppedAnswering: context.stoppedAnswering } : {}),
     ...(budgetSpent(outcomes) ? { maxRequestsSpent: context.maxRequests ?? 0 } : {}),
     ...(context.merged && context.merged.missing.length > 0 ? { missingShards: context.merged.missing } : {}),
   });

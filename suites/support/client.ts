@@ -2,6 +2,7 @@
 // state; it never parses error text. Every exchange goes through the recorder.
 import { test } from '@playwright/test';
 import { platformHeaders } from '../../cli/platform-http.ts';
+import { describeNoAnswer, sharedBreaker } from './breaker.ts';
 import { sharedHold } from './hold.ts';
 import { kindLabel, operationOf, type Kind } from './operations.ts';
 import type { Exchange, Recorder } from './recorder.ts';
@@ -59,7 +60,8 @@ export class FlowClient {
    * One exchange: sent, retried after 429/503 as suites/support/retry.ts allows (waiting out Retry-After), and
    * recorded once with its final answer and retry count. Throws TransportError when no answer came, and
    * CouldNotCheck when the target still answered 429 after the last retry (a rate limit says nothing about a rule).
-   * Against a --target, every worker holds its requests while any of them was told to wait (suites/support/hold.ts).
+   * Against a --target, every worker holds its requests while any of them was told to wait (suites/support/hold.ts),
+   * and once the target stopped answering (suites/support/breaker.ts) nothing more is sent: a TransportError at once.
    */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Exchange> {
     // a Buffer, because the Playwright transport re-serialises a string body when the Content-Type says JSON
@@ -72,8 +74,11 @@ export class FlowClient {
     let retries = 0;
     let retryWaitMs = 0;
     const hold = sharedHold(this.target.holdFile);
+    const breaker = sharedBreaker(this.target.breakerFile);
     for (;;) {
       if (hold) allowForWaiting(await hold.wait());
+      const stopped = breaker?.tripped();
+      if (stopped) throw new TransportError(`${method} ${path}: not sent: ${stopped}`, 'not sent');
       const sent = await this.requestHeaders(options);
       const exchange: Exchange = {
         operationId: operationOf(method, path),
@@ -95,11 +100,15 @@ export class FlowClient {
         exchange.error = message;
         failure = classifyTransportFailure(message);
       }
-      const wait = retryDelay(
+      if (failure) breaker?.noAnswer(describeNoAnswer(method, path, failure, timeout));
+      else breaker?.answered();
+      let wait = retryDelay(
         { method, ...(exchange.response ? { status: exchange.response.status, headers: exchange.response.headers } : {}), ...(failure ? { failure } : {}) },
         retries,
         policy,
       );
+      // a retry the run has tripped meanwhile is not sent: this attempt's own failure is the answer
+      if (wait !== undefined && failure && breaker?.tripped()) wait = undefined;
       if (wait === undefined) {
         // to 0.01 ms: against a local target most exchanges take well under a millisecond
         exchange.durationMs = Math.round((performance.now() - started) * 100) / 100;

@@ -6,8 +6,10 @@
 import { test as base, request } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
+import { NOT_RUN } from '../../cli/fold.ts';
 import { appendLedger } from '../../cli/ledger.ts';
 import { isGone } from '../../cli/platform-http.ts';
+import { BREAKER_FILE_ENV, sharedBreaker } from './breaker.ts';
 import { Builders } from './builders.ts';
 import { FlowClient } from './client.ts';
 import { discover, draftsUnsupported, type Discovery } from './discovery.ts';
@@ -52,6 +54,8 @@ interface TestFixtures extends TestOptions {
 /** The run's cleanup ledger (set by the CLI): entities are listed the moment they exist, so nothing is lost. */
 const LEDGER = process.env.FLOW_CONFORMANCE_LEDGER;
 const READ_ONLY = process.env.FLOW_CONFORMANCE_READ_ONLY === '1';
+/** Set by the CLI for --target runs: once the target stopped answering, the checks left are not started. */
+const BREAKER = sharedBreaker(process.env[BREAKER_FILE_ENV]);
 /** This worker's share of --max-requests. */
 const budget = { spent: 0, limit: Number(process.env.FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER) || Infinity };
 const MAX_EVIDENCE = 300;
@@ -97,9 +101,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     },
     { scope: 'worker' },
   ],
-  // --read-only runs only checks tagged @read-only (GETs); --max-requests stops a worker once its share is spent
+  // --read-only runs only checks tagged @read-only (GETs); --max-requests stops a worker once its share is spent; a
+  // run the target stopped answering starts no more checks: each is `error` (not run) at once, skipped rather than
+  // failed, since every failed test costs Playwright a new worker
   runMode: [
     async ({}, use, testInfo) => {
+      const stopped = BREAKER?.tripped();
+      if (stopped) {
+        testInfo.annotations.push({ type: NOT_RUN, description: `not run: ${stopped}` });
+        test.skip(true, `not run: ${stopped}`);
+      }
       if (READ_ONLY && !testInfo.tags.includes('@read-only')) test.skip(true, 'not-applicable: a --read-only run sends only GETs and this check needs writes');
       test.skip(budget.spent >= budget.limit, `not-applicable: the request budget (--max-requests) was spent before this check`);
       await use();

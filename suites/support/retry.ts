@@ -37,7 +37,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, maxRateLimitRe
 export const RETRYABLE_STATUSES = new Set([429, 503]);
 const READS = new Set(['GET', 'HEAD']);
 
-export type TransportFailure = 'timeout' | 'connection refused' | 'connection reset' | 'TLS failure' | 'DNS failure' | 'network failure';
+export type TransportFailure = 'timeout' | 'connection refused' | 'connection reset' | 'TLS failure' | 'DNS failure' | 'network failure'
+  /** Never sent: the run had already tripped (suites/support/breaker.ts). */
+  | 'not sent';
 
 /** What kind of transport failure an error message (Playwright's, Node's or undici's) describes. */
 export function classifyTransportFailure(message: string): TransportFailure {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { CONFIG_JSON_ENV, loadConfigFile } from '../../cli/config-file.ts';
 import { IMS_ENV, resolveCredentials } from '../../cli/ims.ts';
 import { DEFAULTS, type KitConfig } from './config.ts';
+import { BREAKER_FILE_ENV } from './breaker.ts';
 import { HOLD_FILE_ENV } from './hold.ts';
 import { isSecretName } from './redact.ts';
 
@@ -34,6 +35,8 @@ export interface Target {
   secrets: string[];
   /** The run's shared "not before" file (suites/support/hold.ts); --target runs only. */
   holdFile?: string;
+  /** The run's shared count of requests in a row with no answer (suites/support/breaker.ts); --target runs only. */
+  breakerFile?: string;
 }
 
 export const ENV = {
@@ -57,6 +60,7 @@ export const ENV = {
   imsUrl: IMS_ENV.imsUrl,
   timeoutMs: 'FLOW_CONFORMANCE_TIMEOUT_MS',
   holdFile: HOLD_FILE_ENV,
+  breakerFile: BREAKER_FILE_ENV,
 } as const;
 
 export async function loadConfig(file: string | undefined): Promise<KitConfig> {
@@ -113,5 +117,6 @@ export async function resolveTarget(baseUrl: string, embedded: boolean, env: Nod
     secrets,
     // each embedded server serves one worker: nothing to share
     ...(!embedded && env[ENV.holdFile] ? { holdFile: env[ENV.holdFile] } : {}),
+    ...(!embedded && env[ENV.breakerFile] ? { breakerFile: env[ENV.breakerFile] } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from '@playwright/test';
+import { createFlowService, DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { FlowClient } from '../../suites/support/client.ts';
 import type { KitConfig } from '../../suites/support/config.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
@@ -79,4 +80,53 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+export interface StoppingTarget {
+  /** The base URL to give as --target. */
+  url: string;
+  /** Requests that reached the target, answered or not. */
+  readonly requests: number;
+  /** Date.now() when the target stopped answering; 0 while it still answers. */
+  readonly stoppedAt: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The reference server, which answers until `stopsAt` (its first N requests, the CLI's preflight being the first; or
+ * the first request the predicate picks, itself unanswered) and then stops answering: `black-hole` accepts every request and never replies, as a hung process or a dropped route does (each
+ * request waits out its timeout); `refuse` closes the port and every open connection, as a killed process does.
+ */
+export async function stoppingTarget(stopsAt: number | ((req: IncomingMessage) => boolean), then: 'black-hole' | 'refuse'): Promise<StoppingTarget> {
+  const service = createFlowService({ credentials: DEFAULT_CREDENTIALS });
+  let requests = 0;
+  let stoppedAt = 0;
+  const server = createServer((req, res) => {
+    requests++;
+    const stops = stoppedAt > 0 || (typeof stopsAt === 'number' ? requests > stopsAt : stopsAt(req));
+    if (!stops) return service.listener(req, res);
+    if (stoppedAt === 0) {
+      stoppedAt = Date.now();
+      if (then === 'refuse') {
+        server.close();
+        server.closeAllConnections();
+      }
+    }
+    // black-hole: the socket stays open and silent until the client gives up (or close() below)
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    get requests() {
+      return requests;
+    },
+    get stoppedAt() {
+      return stoppedAt;
+    },
+    close: async () => {
+      server.closeAllConnections();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
