@@ -9,7 +9,7 @@ export const REPRODUCE_PORT = 8080;
 
 export function reproduceOf(faults: readonly string[]): Reproduce {
   return {
-    serve: ['npm run serve --', '--port', String(REPRODUCE_PORT), ...faults.flatMap((f) => ['--fault', f])].join(' '),
+    serve: ['npx flow-conformance serve', '--port', String(REPRODUCE_PORT), ...faults.flatMap((f) => ['--fault', f])].join(' '),
     baseUrl: `http://127.0.0.1:${REPRODUCE_PORT}${BASE_PATH}`,
     credentials: { AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken, AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey, AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId },
   };

@@ -99,7 +99,7 @@ export interface Results {
 }
 
 export interface Reproduce {
-  /** Starts a reference server with the run's fault modes (`npm run serve` until packaging gives it a bin). */
+  /** Starts a reference server with the run's fault modes (`npx flow-conformance serve`, from a clone or the installed package). */
   serve: string;
   /** What the served server's base URL will be; the report's curls of an embedded run use it. */
   baseUrl: string;

@@ -69,7 +69,7 @@ test('an embedded run has a Reproduce box naming its fault and the credentials, 
   await expect(box.locator('code.fault')).toHaveText(SAMPLE_FAULT);
   await expect(box.locator('#reproduce-serve')).toHaveText([
     'export AEP_ACCESS_TOKEN=reference-access-token AEP_API_KEY=reference-api-key AEP_ORG_ID=REFERENCE0000000000000000@AdobeOrg',
-    `npm run serve -- --port ${REPRODUCE_PORT} --fault ${SAMPLE_FAULT}`,
+    `npx flow-conformance serve --port ${REPRODUCE_PORT} --fault ${SAMPLE_FAULT}`,
   ].join('\n'));
   await expect(box.locator('dl.creds')).toContainText('Bearer reference-access-token');
   await expect(box.locator('dl.creds')).toContainText('reference-api-key');

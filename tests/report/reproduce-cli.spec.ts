@@ -62,8 +62,8 @@ test('a scenario failure: the culprit is the failing publish, after the setup th
 
   // what the report advises for an embedded run, and the checks the timeline draws
   expect(results.faults).toEqual([FAULT]);
-  expect(results.reproduce?.serve).toBe(`npm run serve -- --port 8080 --fault ${FAULT}`);
-  expect(run.stdout).toContain(`Reproduce    npm run serve -- --port 8080 --fault ${FAULT}`);
+  expect(results.reproduce?.serve).toBe(`npx flow-conformance serve --port 8080 --fault ${FAULT}`);
+  expect(run.stdout).toContain(`Reproduce    npx flow-conformance serve --port 8080 --fault ${FAULT}`);
   expect(results.checks?.filter((c) => c.requirements.includes('ORD-003'))).toHaveLength(2);
   for (const check of results.checks ?? []) expect(check.startMs).toBeGreaterThanOrEqual(0);
 
