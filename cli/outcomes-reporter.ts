@@ -39,8 +39,9 @@ function notRunReason(status: FullResult['status']): string {
  * only the test's time slot: worker-scoped fixtures (the target, discovery's GETs) and the worker's teardown after a
  * failure run in slots of their own, so a check whose fresh worker waited out five discovery timeouts showed 30 ms.
  */
-export function wallTimeOf(result: Pick<TestResult, 'duration' | 'startTime'>, now: number = Date.now()): number {
-  return Math.max(result.duration, now - result.startTime.getTime());
+export function wallTimeOf(result: Pick<TestResult, 'duration'> & { startTime?: Date | undefined }, now: number = Date.now()): number {
+  // a result the runner made without starting the test (a reporter replaying results, too) has no start to measure from
+  return result.startTime ? Math.max(result.duration, now - result.startTime.getTime()) : result.duration;
 }
 
 export default class OutcomesReporter implements Reporter {
