@@ -169,7 +169,7 @@ export function createFlowService(options: FlowServiceOptions = {}): FlowService
     if (faults.has('errors-are-plain-text')) {
       return { status: error.status, headers: { 'x-request-id': requestId, 'content-type': 'text/plain', ...extra }, body: error.detail };
     }
-    return respond({ status: error.status, body: errorBody(error.key, error.detail, requestId), headers: extra }, requestId);
+    return respond({ status: error.status, body: errorBody(error.key, error.detail, requestId, error.report), headers: extra }, requestId);
   }
 
   /** API-001..003: the gateway's checks, in the gateway's order. */
@@ -211,7 +211,7 @@ export function createFlowService(options: FlowServiceOptions = {}): FlowService
         return fail(new ApiError('method-not-allowed', `${request.method} is not supported here; use ${allow}.`), requestId, { allow });
       }
       if (found.route.needsJsonBody.has(request.method.toUpperCase()) && !faults.has('content-type-not-checked')) {
-        if (!isJsonContentType(header(request, 'content-type'))) throw new ApiError('content-type', 'A valid content-type must be specified: application/json.');
+        if (!isJsonContentType(header(request, 'content-type'))) throw new ApiError('content-type', 'A valid content-type must be specified');
       }
       const org = header(request, 'x-gw-ims-org-id') ?? credentials.orgId;
       const sandbox = faults.has('sandboxes-share-one-store') ? DEFAULT_SANDBOX : (header(request, 'x-sandbox-name') || DEFAULT_SANDBOX);

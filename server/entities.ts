@@ -287,8 +287,11 @@ function shownEtag(etag: string, faults: Faults): string {
   return faults.has('etags-unquoted') ? bareTag(etag) : etag;
 }
 
+/** labels.md: a missing flow is FLOW-1439-404 whose `report` names its `id` and `type` (the collection); the other
+ * kinds have only the catalogue's generic 1101-404, given the same report members so clients read one shape. */
 function notFound(kind: Kind, id: string): ApiError {
-  return new ApiError('not-found', `The requested ${kind} resource ${id} is not found. Verify the resource ID before trying again.`);
+  const detail = `The requested ${kind} resource ${id} is not found. Verify the resource ID before trying again.`;
+  return new ApiError(kind === 'flows' ? 'flow-not-found' : 'not-found', detail, { id, type: kind });
 }
 
 export const readEntityField: FieldReader<Entity> = (entity, path) => {

@@ -7,7 +7,8 @@ export interface ErrorSpec {
   /** Flow Service catalogue code where the docs have one (14xx/2xxx), otherwise one of ours (146x); gateway codes are 6 digits. */
   code: string;
   title: string;
-  shape: 'service' | 'gateway';
+  /** `platform`: the one fixed body troubleshooting.md documents for a missing or non-JSON Content-Type. */
+  shape: 'service' | 'gateway' | 'platform';
 }
 
 export const ERRORS = {
@@ -19,13 +20,17 @@ export const ERRORS = {
   'org-missing': { status: 400, code: '400003', title: 'Missing header', shape: 'gateway' },
   'org-not-entitled': { status: 403, code: '403025', title: 'Profile is not valid', shape: 'gateway' },
   // service errors
+  // labels.md shows a missing flow as FLOW-1439-404 (the catalogue lists 1439 as -400; the example's status is 404)
+  'flow-not-found': { status: 404, code: '1439', title: 'Resource not found', shape: 'service' },
+  // flow-service-errors.md 1101-404 "Resource not found": no kind-specific code is documented for the other kinds
   'not-found': { status: 404, code: '1101', title: 'Resource not found', shape: 'service' },
   'route-not-found': { status: 404, code: '1101', title: 'Route not found', shape: 'service' },
   'method-not-allowed': { status: 405, code: '1460', title: 'Method not allowed', shape: 'service' },
   'bad-request': { status: 400, code: '1400', title: 'Invalid request', shape: 'service' },
   'malformed-json': { status: 400, code: '1461', title: 'Malformed JSON body', shape: 'service' },
   'empty-body': { status: 400, code: '1405', title: 'The request body cannot be null or empty', shape: 'service' },
-  'content-type': { status: 415, code: '1462', title: 'A valid content-type must be specified', shape: 'service' },
+  // troubleshooting.md: a POST/PUT/PATCH without a valid Content-Type answers this fixed 400 body (no Flow Service code)
+  'content-type': { status: 400, code: 'BadRequestError', title: 'A valid content-type must be specified', shape: 'platform' },
   'body-too-large': { status: 413, code: '1463', title: 'Request body too large', shape: 'service' },
   'if-match-missing': { status: 400, code: '1403', title: 'Header is missing', shape: 'service' },
   'version-mismatch': { status: 412, code: '1404', title: 'Version not matching', shape: 'service' },
@@ -57,6 +62,8 @@ export class ApiError extends Error {
   constructor(
     readonly key: ErrorKey,
     readonly detail: string,
+    /** Extra `report` members, as labels.md's 404 carries `id` and `type` (the collection) of what was not found. */
+    readonly report: Record<string, string> = {},
   ) {
     super(detail);
   }
@@ -65,16 +72,19 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(key: ErrorKey, detail: string, requestId: string): Record<string, unknown> {
+export function errorBody(key: ErrorKey, detail: string, requestId: string, report: Record<string, string> = {}): Record<string, unknown> {
   const spec: ErrorSpec = ERRORS[key];
   if (spec.shape === 'gateway') {
     return { error_code: spec.code, message: spec.title };
+  }
+  if (spec.shape === 'platform') {
+    return { type: '/placeholder/type/uri', status: spec.status, title: spec.code, detail: spec.title };
   }
   return {
     type: `https://ns.adobe.com/aep/errors/FLOW-${spec.code}-${spec.status}`,
     title: spec.title,
     status: spec.status,
-    report: { 'detailed-message': detail, 'request-id': requestId },
+    report: { 'detailed-message': detail, ...report, 'request-id': requestId },
     errorMessage: detail,
     errorDetails: detail,
   };

@@ -211,7 +211,7 @@ const PROBES = {
   'errors-are-plain-text': { observe: async (api) => (await api.get('/connections/missing')).headers['content-type'], healthy: 'application/json', broken: 'text/plain' },
   'content-type-not-checked': {
     observe: (api) => status(api.post('/connections?mode=draft', baseConnectionBody(), { headers: { 'content-type': 'text/plain' } })),
-    healthy: 415,
+    healthy: 400,
     broken: 201,
   },
   'delete-leaves-entity': { observe: async (api) => { const base = await createBase(api); await api.delete(`/connections/${base.id}`); return status(api.get(`/connections/${base.id}`)); }, healthy: 404, broken: 200 },

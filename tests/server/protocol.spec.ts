@@ -1,4 +1,4 @@
-// HTTP protocol rules: JSON bodies only (415 otherwise), 405 with Allow for methods a path does not take, 404 for
+// HTTP protocol rules: JSON bodies only (troubleshooting.md's 400 content-type body otherwise), 405 with Allow for methods a path does not take, 404 for
 // paths and ids that do not exist, and error answers with a JSON problem body.
 import { expect, test } from '@playwright/test';
 import { baseConnectionBody } from '../support/bodies.ts';
@@ -12,15 +12,18 @@ const nonJson: [string, { given: string | undefined }][] = [
   ['XML', { given: 'application/xml' }],
   ['no Content-Type', { given: undefined }],
 ];
+// troubleshooting.md, "Missing or invalid Content-Type": the documented body, verbatim.
+const CONTENT_TYPE_ERROR = { type: '/placeholder/type/uri', status: 400, title: 'BadRequestError', detail: 'A valid content-type must be specified' };
 for (const [name, { given }] of nonJson) {
-  test(`a POST with ${name} content answers 415 and creates nothing`, { tag: '@API-010' }, async () => {
+  test(`a POST with ${name} content answers the documented 400 and creates nothing`, { tag: '@API-010' }, async () => {
     const api = new InProcessClient();
     const answer = await api.post('/connections?mode=draft', baseConnectionBody(), { headers: { 'content-type': given } });
-    expect(answer.status).toBe(415);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual(CONTENT_TYPE_ERROR);
     expect(api.service.store.size).toBe(0);
   });
 
-  test(`a PATCH with ${name} content answers 415 and changes nothing`, { tag: '@API-010' }, async () => {
+  test(`a PATCH with ${name} content answers the documented 400 and changes nothing`, { tag: '@API-010' }, async () => {
     const api = new InProcessClient();
     const base = await createBase(api);
     const before = await read(api, 'connections', base.id);
@@ -28,7 +31,8 @@ for (const [name, { given }] of nonJson) {
       body: [{ op: 'replace', path: '/name', value: 'x' }],
       headers: { 'if-match': base.etag, 'content-type': given },
     });
-    expect(answer.status).toBe(415);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual(CONTENT_TYPE_ERROR);
     expect(await read(api, 'connections', base.id)).toEqual(before);
   });
 }
@@ -97,6 +101,19 @@ for (const collection of ['connections', 'sourceConnections', 'targetConnections
     expect(answer.body).toMatchObject({ status: 404, title: expect.any(String), type: expect.stringMatching(/-404$/) });
   });
 }
+
+// labels.md: a missing flow answers FLOW-1439-404, its report naming the id and the collection ("type": "flows").
+test('GET /flows/<unknown id> answers FLOW-1439-404 with report.id and report.type', { tag: '@API-006' }, async () => {
+  const api = new InProcessClient();
+  const id = crypto.randomUUID();
+  const answer = await api.get(`/flows/${id}`);
+  expect(answer.status).toBe(404);
+  expect(answer.body).toMatchObject({
+    type: 'https://ns.adobe.com/aep/errors/FLOW-1439-404',
+    status: 404,
+    report: { id, type: 'flows', 'request-id': answer.headers['x-request-id'], 'detailed-message': expect.stringContaining(id) },
+  });
+});
 
 test('a trailing slash names the same resource', async () => {
   const api = new InProcessClient();
