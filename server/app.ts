@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { actOnEntity, createEntity, deleteEntity, getEntity, listEntities, patchEntity, type Caller, type Reply } from './entities.ts';
 import { ApiError, errorBody } from './errors.ts';
+import { exploreConnection, exploreConnectionSpec, testConnection } from './explore.ts';
 import { Faults } from './faults.ts';
 import { getSpec, listSpecs } from './specs.ts';
 import { isKind, KINDS, Store, type Json, type Kind } from './store.ts';
@@ -97,11 +98,20 @@ function entityRoutes(kind: Kind) {
 
 /** Built once: a request only looks its route up. */
 const SPEC_ROUTES = { connectionSpecs: specRoutes('connectionSpecs'), flowSpecs: specRoutes('flowSpecs') };
+/** Explore and test (explore.ts): read-only GETs beside a connection or a connection spec. */
+const EXPLORE_ROUTES = {
+  connection: { methods: { GET: (c, i, p) => exploreConnection(c, i[0]!, p) }, needsJsonBody: NO_BODY } satisfies Route,
+  connectionTest: { methods: { GET: (c, i) => testConnection(c, i[0]!) }, needsJsonBody: NO_BODY } satisfies Route,
+  connectionSpec: { methods: { GET: (_c, i, p) => exploreConnectionSpec(i[0]!, p) }, needsJsonBody: NO_BODY } satisfies Route,
+};
 const ENTITY_ROUTES = Object.fromEntries(KINDS.map((kind) => [kind, entityRoutes(kind)])) as Record<Kind, ReturnType<typeof entityRoutes>>;
 
 function route(segments: string[]): { route: Route; ids: string[] } | undefined {
   const [collection = '', id, action, ...rest] = segments;
   if (rest.length > 0) return undefined;
+  if (collection === 'connectionSpecs' && id !== undefined && action === 'explore') return { route: EXPLORE_ROUTES.connectionSpec, ids: [id] };
+  if (collection === 'connections' && id !== undefined && action === 'explore') return { route: EXPLORE_ROUTES.connection, ids: [id] };
+  if (collection === 'connections' && id !== undefined && action === 'test') return { route: EXPLORE_ROUTES.connectionTest, ids: [id] };
   if (collection === 'connectionSpecs' || collection === 'flowSpecs') {
     if (action !== undefined) return undefined;
     const routes = SPEC_ROUTES[collection];

@@ -1,6 +1,15 @@
 // The connection specs and flow specs the reference server serves. Ids and shapes follow the draft tutorial
 // (Azure File Storage, Data Lake target, CloudStorageToAEP); the specs without draft support exist so that the
-// gating requirements (GATE-001, GATE-002) can be exercised. Trimmed to the fields the lifecycle uses.
+// gating requirements (GATE-001, GATE-002) can be exercised. Each connection spec carries `exploreSpec`,
+// `permissionsInfo` and `attributes.uiAttributes` (OAS ConnectionSpecItemDTO), each flow spec `permissionsInfo`,
+// `optionSpec`, `transformationSpecs` and `scheduleSpec` (the CloudStorageToAEP answer of EN collect/cloud-storage.md).
+// The order of the lists matters to clients that take the first spec without drafts: the tutorial specs come last.
+import {
+  DRAFT07, FILE_SYSTEM_EXPLORE, OPTION_SPEC, SCHEDULE_SPEC, SOURCE_PERMISSIONS, TRANSFORMATION_SPECS, uiAttributes, type ExploreSpec,
+} from './catalog-parts.ts';
+import {
+  ADLS_GEN2, AZURE_BLOB, DATA_LANDING_ZONE, FTP, HDFS, MYSQL, ORACLE_OBJECT_STORAGE, POSTGRESQL, PROVIDER, SFTP, TUTORIAL_CONNECTION_SPECS,
+} from './catalog-tutorials.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -12,6 +21,9 @@ export interface ConnectionSpec {
   authSpec: { name: string; type: string; spec: JsonSchema }[];
   sourceSpec?: Record<string, unknown>;
   targetSpec?: Record<string, unknown>;
+  /** Absent where the spec cannot be explored (the Data Lake target). */
+  exploreSpec?: ExploreSpec;
+  permissionsInfo: Record<string, unknown>;
   attributes: Record<string, unknown>;
 }
 
@@ -22,11 +34,13 @@ export interface FlowSpec {
   version: string;
   sourceConnectionSpecIds: string[];
   targetConnectionSpecIds: string[];
+  permissionsInfo: Record<string, unknown>;
+  optionSpec?: Record<string, unknown>;
+  transformationSpecs: Record<string, unknown>[];
+  scheduleSpec?: Record<string, unknown>;
   attributes: Record<string, unknown>;
 }
 
-const PROVIDER = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
-const DRAFT07 = 'http://json-schema.org/draft-07/schema#';
 
 export const AZURE_FILE_STORAGE = 'be5ec48c-5b78-49d5-b8fa-7c89ec4569b8';
 export const AMAZON_S3 = 'ecadc60c-7455-4d87-84dc-2a0e293d997b';
@@ -70,7 +84,12 @@ export const CONNECTION_SPECS: ConnectionSpec[] = [
       },
     ],
     sourceSpec: cloudStorageSourceSpec,
-    attributes: { category: 'Cloud Storage', connectorName: 'Azure File Storage', isSource: true, isDraftModeSupported: true },
+    exploreSpec: FILE_SYSTEM_EXPLORE,
+    permissionsInfo: SOURCE_PERMISSIONS,
+    attributes: {
+      category: 'Cloud Storage', connectorName: 'Azure File Storage', isSource: true, isDraftModeSupported: true,
+      uiAttributes: uiAttributes('cloudStorage', 'azure-file-storage'),
+    },
   },
   {
     id: AMAZON_S3,
@@ -93,7 +112,12 @@ export const CONNECTION_SPECS: ConnectionSpec[] = [
       },
     ],
     sourceSpec: cloudStorageSourceSpec,
-    attributes: { category: 'Cloud Storage', connectorName: 'Amazon S3', isSource: true, isDraftModeSupported: false },
+    exploreSpec: FILE_SYSTEM_EXPLORE,
+    permissionsInfo: SOURCE_PERMISSIONS,
+    attributes: {
+      category: 'Cloud Storage', connectorName: 'Amazon S3', isSource: true, isDraftModeSupported: false,
+      uiAttributes: uiAttributes('cloudStorage', 'amazon-s3'),
+    },
   },
   {
     id: GOOGLE_CLOUD_STORAGE,
@@ -116,8 +140,10 @@ export const CONNECTION_SPECS: ConnectionSpec[] = [
       },
     ],
     sourceSpec: cloudStorageSourceSpec,
+    exploreSpec: FILE_SYSTEM_EXPLORE,
+    permissionsInfo: SOURCE_PERMISSIONS,
     // no isDraftModeSupported at all: "not true" means no drafts
-    attributes: { category: 'Cloud Storage', connectorName: 'Google Cloud Storage', isSource: true },
+    attributes: { category: 'Cloud Storage', connectorName: 'Google Cloud Storage', isSource: true, uiAttributes: uiAttributes('cloudStorage', 'google-cloud-storage') },
   },
   {
     id: DATA_LAKE,
@@ -135,8 +161,19 @@ export const CONNECTION_SPECS: ConnectionSpec[] = [
         required: ['dataSetId'],
       },
     },
-    attributes: { category: 'Data Lake', isSource: false, isDraftModeSupported: true },
+    permissionsInfo: SOURCE_PERMISSIONS,
+    attributes: { category: 'Data Lake', isSource: false, isDraftModeSupported: true, uiAttributes: { apiFeatures: { explorePaginationSupported: false } } },
   },
+  ...TUTORIAL_CONNECTION_SPECS,
+];
+
+/**
+ * CloudStorageToAEP's sources in the docs' order (collect/cloud-storage.md; the OAS example lists the first eleven).
+ * Two of them (b7829c2f-…, 998b8ae3-…) are named by no tutorial, so they are listed here and not served.
+ */
+export const CLOUD_STORAGE_SOURCE_SPEC_IDS = [
+  ADLS_GEN2, AMAZON_S3, 'b7829c2f-2eb0-4f49-a6ee-55e33008b629', AZURE_BLOB, FTP, GOOGLE_CLOUD_STORAGE, SFTP,
+  '998b8ae3-cec0-43b7-8abe-40b1eb4ee069', AZURE_FILE_STORAGE, HDFS, ORACLE_OBJECT_STORAGE, DATA_LANDING_ZONE,
 ];
 
 export const FLOW_SPECS: FlowSpec[] = [
@@ -145,17 +182,29 @@ export const FLOW_SPECS: FlowSpec[] = [
     name: 'CloudStorageToAEP',
     providerId: PROVIDER,
     version: '1.0',
-    sourceConnectionSpecIds: [AZURE_FILE_STORAGE, AMAZON_S3, GOOGLE_CLOUD_STORAGE],
+    sourceConnectionSpecIds: CLOUD_STORAGE_SOURCE_SPEC_IDS,
     targetConnectionSpecIds: [DATA_LAKE],
-    attributes: { isSourceFlow: true, flacValidationSupported: true, isDraftModeSupported: true, frequency: 'batch' },
+    permissionsInfo: SOURCE_PERMISSIONS,
+    optionSpec: OPTION_SPEC,
+    transformationSpecs: TRANSFORMATION_SPECS,
+    scheduleSpec: SCHEDULE_SPEC,
+    attributes: {
+      isSourceFlow: true, flacValidationSupported: true, isDraftModeSupported: true, frequency: 'batch',
+      notification: { category: 'sources', flowRun: { enabled: true } },
+    },
   },
   {
     id: CRM_TO_AEP,
     name: 'CRMToAEP',
     providerId: PROVIDER,
     version: '1.0',
-    sourceConnectionSpecIds: [],
+    // the database tutorials' flow spec (collect/database-nosql.md); of its sources, the two databases served here
+    sourceConnectionSpecIds: [MYSQL, POSTGRESQL],
     targetConnectionSpecIds: [DATA_LAKE],
+    permissionsInfo: SOURCE_PERMISSIONS,
+    optionSpec: OPTION_SPEC,
+    transformationSpecs: TRANSFORMATION_SPECS,
+    scheduleSpec: SCHEDULE_SPEC,
     attributes: { isSourceFlow: true, isDraftModeSupported: false, frequency: 'batch' },
   },
 ];
