@@ -2,9 +2,8 @@
 // use a Salesforce connection and a BigQuery flow; the reference catalogue serves neither, so the entities are the
 // draft tutorial's (Azure File Storage, CloudStorageToAEP) and the auth params patched are that spec's. The PATCH curls
 // send no Content-Type (and miss a "\"); the guides ask for application/json on every payload, so it is sent.
-import { completeAuth } from '../../support/bodies.ts';
+import { completeAuth, flowBody } from '../../support/bodies.ts';
 import { create, createBase, createSource, createTarget } from '../../support/drafts.ts';
-import { flowBody } from '../../support/bodies.ts';
 import { constant } from '../../support/shape.ts';
 import { patched, unquoted, type DocumentedExample } from './example.ts';
 import type { InProcessClient } from '../../support/in-process.ts';
