@@ -2,7 +2,7 @@
 // from lifecycle.ts, storage from store.ts, and each fault bends exactly the answer its name says.
 import { ApiError } from './errors.ts';
 import type { Faults } from './faults.ts';
-import { applyPatch, parsePatch } from './json-patch.ts';
+import { applyPatch, parsePatch, patchInstructions } from './json-patch.ts';
 import {
   checkDocument, checkParents, DRAFT, ENABLED, IMMUTABLE_FIELDS, incompleteness, publishBlocker, secretParamNames,
   SERVER_FIELDS, specOf, supportsDrafts, TRANSITIONS,
@@ -229,8 +229,8 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
 
 /** The fault: instructions with no string path are dropped instead of refusing the whole patch. */
 function withoutPathless(body: Json): Json {
-  if (!Array.isArray(body)) return body;
-  return body.filter((raw) => !(raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof raw.path !== 'string'));
+  if (body === null || typeof body !== 'object') return body;
+  return patchInstructions(body).filter((raw) => !(raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof raw.path !== 'string'));
 }
 
 function checkIfMatch(entity: Entity, ifMatch: string | undefined, faults: Faults): void {
