@@ -2,11 +2,12 @@
 // from lifecycle.ts, storage from store.ts, and each fault bends exactly the answer its name says.
 import { ApiError } from './errors.ts';
 import type { Faults } from './faults.ts';
-import { applyPatch, parsePatch } from './json-patch.ts';
+import { applyPatch, parsePatch, patchInstructions } from './json-patch.ts';
 import {
   checkDocument, checkParents, DRAFT, ENABLED, IMMUTABLE_FIELDS, incompleteness, publishBlocker, secretParamNames,
   SERVER_FIELDS, specOf, supportsDrafts, TRANSITIONS,
 } from './lifecycle.ts';
+import { inheritedAttributes, sandboxIdOf } from './inherited-attributes.ts';
 import { isSortableField } from './sortable-fields.ts';
 import { encodeCursor, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
 import { idList, newEtag, type Entity, type Json, type JsonObject, type Kind, type Scope, type Store } from './store.ts';
@@ -61,7 +62,12 @@ export function createEntity(caller: Caller, kind: Kind, body: Json, mode: strin
   const etag = newEtag();
   const entity: Entity = {
     kind, id: crypto.randomUUID(), seq: caller.store.nextSeq(), doc, state, etag, previousEtag: etag, createdAt: now, updatedAt: now,
+    // filter.md shows `"operation": "draft_create"` on a draft, update-dataflows.md `"create"` on a live flow
+    lastOperation: { started: now, updated: 0, operation: state === DRAFT ? 'draft_create' : 'create' },
   };
+  // the OAS shows providerRefId on source connections, target connections and flows, not on base connections
+  if (kind !== 'connections') entity.providerRefId = crypto.randomUUID();
+  entityScopes.set(entity, scope);
   if (bornUnderDraftParent) entity.bornUnderDraftParent = true;
   scope.tables[kind].add(entity);
 
@@ -102,10 +108,14 @@ export function getEntity(caller: Caller, kind: Kind, id: string): Reply {
     if (caller.faults.has('get-of-missing-id-answers-empty-list')) return { status: 200, body: { items: [] } };
     throw notFound(kind, id);
   }
-  // GET by id is the hot path: with no fault bending views, a view is a function of the etag (every write moves it)
+  // GET by id is the hot path: with no fault bending views, the entity's own view is a function of its etag (every
+  // write moves it). Inherited attributes come from other entities, which change without this etag moving, so they
+  // are derived on every read and spliced in after the cached part.
   if (caller.faults.none) {
-    if (entity.view?.etag !== entity.etag) entity.view = { etag: entity.etag, json: JSON.stringify(render(caller, entity)) };
-    return { status: 200, json: `{"items":[${entity.view.json}]}` };
+    if (entity.view?.etag !== entity.etag) entity.view = { etag: entity.etag, json: JSON.stringify(ownView(caller, entity)) };
+    const inherited = inheritedAttributes(caller.scope, entity);
+    const json = inherited ? `${entity.view.json.slice(0, -1)},"inheritedAttributes":${JSON.stringify(inherited)}}` : entity.view.json;
+    return { status: 200, json: `{"items":[${json}]}` };
   }
   return { status: 200, body: { items: [render(caller, entity)] } };
 }
@@ -211,14 +221,16 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
   entity.doc = doc;
   entity.state = state;
   entity.patched = true;
+  // update-dataflows.md shows `"operation": "update"` after a PATCH; OAS: `updated` counts the updates
+  entity.lastOperation = { started: Date.now(), updated: (entity.lastOperation?.updated ?? 0) + 1, operation: 'update' };
   if (!faults.has('patch-keeps-etag')) touch(entity);
   return { status: 200, body: { id: entity.id, etag: shownEtag(entity.etag, faults) } };
 }
 
 /** The fault: instructions with no string path are dropped instead of refusing the whole patch. */
 function withoutPathless(body: Json): Json {
-  if (!Array.isArray(body)) return body;
-  return body.filter((raw) => !(raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof raw.path !== 'string'));
+  if (body === null || typeof body !== 'object') return body;
+  return patchInstructions(body).filter((raw) => !(raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof raw.path !== 'string'));
 }
 
 function checkIfMatch(entity: Entity, ifMatch: string | undefined, faults: Faults): void {
@@ -271,7 +283,11 @@ export function actOnEntity(caller: Caller, kind: Kind, id: string, op: string |
   const blocker = publishBlocker(scope, entity, faults);
   if (blocker) throw blocker;
   const before = entity.etag;
-  if (!faults.has(PUBLISH_NOOP[kind])) entity.state = faults.has('published-state-is-active') ? 'active' : transition.to;
+  if (!faults.has(PUBLISH_NOOP[kind])) {
+    entity.state = faults.has('published-state-is-active') ? 'active' : transition.to;
+    // no document shows lastOperation after op=publish: the action's own name, as enable is shown as "enable" (DECISIONS)
+    entity.lastOperation = { started: Date.now(), updated: entity.lastOperation?.updated ?? 0, operation: 'publish' };
+  }
   if (!faults.has('publish-keeps-etag')) touch(entity);
   const answered = faults.has('publish-answers-stale-etag') ? before : entity.etag;
   return { status: 200, body: { id: entity.id, etag: shownEtag(answered, faults) } };
@@ -294,20 +310,41 @@ function notFound(kind: Kind, id: string): ApiError {
   return new ApiError(kind === 'flows' ? 'flow-not-found' : 'not-found', detail, { id, type: kind });
 }
 
+/** The scope each entity lives in, so that filters can derive what a read derives (inherited attributes, sandboxId). */
+const entityScopes = new WeakMap<Entity, Scope>();
+
+/** Reads a field as a GET shows it, so that a documented filter on a server-owned field matches what a read shows. */
 export const readEntityField: FieldReader<Entity> = (entity, path) => {
+  const field = path[0];
   if (path.length === 1) {
-    const field = path[0];
     if (field === 'id') return entity.id;
     if (field === 'state') return entity.state;
     if (field === 'createdAt') return entity.createdAt;
     if (field === 'updatedAt') return entity.updatedAt;
     if (field === 'etag' || field === 'version') return entity.etag;
+    if (field === 'providerRefId') return entity.providerRefId;
   }
+  if (field === 'lastOperation') return readPath(entity.lastOperation, path.slice(1));
+  const scope = entityScopes.get(entity);
+  if (scope && path.length === 1) {
+    if (field === 'sandboxId') return sandboxIdOf(scope.sandbox);
+    if (field === 'sandboxName') return scope.sandbox;
+    if (field === 'imsOrgId') return scope.org;
+  }
+  if (field === 'inheritedAttributes') return scope ? readPath(inheritedAttributes(scope, entity), path.slice(1)) : undefined;
   return readPath(entity.doc, path);
 };
 
-/** The GET view of an entity: server fields, the client's fields, secrets masked. */
+/** The GET view of an entity: its own view and the attributes it inherits from the entities it names. */
 export function render(caller: Caller, entity: Entity): JsonObject {
+  const view = ownView(caller, entity);
+  const inherited = inheritedAttributes(caller.scope, entity);
+  if (inherited) view.inheritedAttributes = inherited;
+  return view;
+}
+
+/** The part of the GET view that changes only with the entity's etag: server fields, the client's fields, secrets masked. */
+function ownView(caller: Caller, entity: Entity): JsonObject {
   const { faults, scope } = caller;
   let etag = faults.has('get-shows-previous-etag') ? entity.previousEtag : entity.etag;
   if (faults.has('etag-changes-on-read')) etag = newEtag();
@@ -323,7 +360,7 @@ export function render(caller: Caller, entity: Entity): JsonObject {
     updatedBy: caller.clientId,
     createdClient: caller.clientId,
     updatedClient: caller.clientId,
-    sandboxId: scope.sandbox,
+    sandboxId: sandboxIdOf(scope.sandbox),
     sandboxName: scope.sandbox,
     imsOrgId: scope.org,
     ...entity.doc,
@@ -331,6 +368,8 @@ export function render(caller: Caller, entity: Entity): JsonObject {
     version: etag,
     etag,
   };
+  if (entity.providerRefId !== undefined) view.providerRefId = entity.providerRefId;
+  if (entity.lastOperation) view.lastOperation = { ...entity.lastOperation };
   if (entity.kind === 'connections' && entity.doc.auth !== undefined) view.auth = maskedAuth(entity.doc);
   return view;
 }

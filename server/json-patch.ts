@@ -12,9 +12,21 @@ export interface PatchInstruction {
   value?: Json;
 }
 
+/**
+ * The body as a list of raw instructions. The docs always send a JSON Patch array (update.md, update-dataflows.md,
+ * edit-destination.md); the OAS gives `PATCH /connections/{id}` a single `PatchInstruction` object and filter.md
+ * patches a source connection with one. Both forms are accepted for every kind (DECISIONS #1); a single object is
+ * held to the same rules as each element of an array.
+ */
+export function patchInstructions(body: Json): Json[] {
+  if (Array.isArray(body)) return body;
+  if (body !== null && typeof body === 'object') return [body];
+  throw new ApiError('invalid-patch', 'The PATCH body must be a JSON Patch array or a single PatchInstruction object.');
+}
+
 /** Checks the body's shape and returns instructions with parsed paths; throws 400s for anything else. */
-export function parsePatch(body: Json): PatchInstruction[] {
-  if (!Array.isArray(body)) throw new ApiError('invalid-patch', 'The PATCH body must be a JSON Patch array.');
+export function parsePatch(raw: Json): PatchInstruction[] {
+  const body = patchInstructions(raw);
   if (body.length === 0) throw new ApiError('empty-body', 'The PATCH body holds no instruction.');
   return body.map((raw, index) => {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

@@ -17,7 +17,7 @@ export type Operation = keyof typeof TRANSITIONS;
 /** Fields the server owns; a create may not set them and a PATCH may not change them. */
 export const SERVER_FIELDS = new Set([
   'id', 'state', 'etag', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient',
-  'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId', 'inheritedAttributes', 'lastOperation',
+  'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId', 'inheritedAttributes', 'lastOperation', 'providerRefId',
 ]);
 /** Fields a client sets on create but may not change afterwards (E 1414-400). */
 export const IMMUTABLE_FIELDS = new Set(['connectionSpec', 'flowSpec']);

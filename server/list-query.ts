@@ -5,6 +5,8 @@ import { ApiError } from './errors.ts';
 export interface Condition {
   path: string[];
   arrayField: boolean;
+  /** Indexes of path segments written `name[]` before the end (`targetConnections[].connectionSpec.id`): each element is tried. */
+  spreadAt?: number[];
   op: '==' | '!=' | '>' | '<' | '>=' | '<=';
   values: string[];
 }
@@ -25,7 +27,7 @@ export interface ListQuery {
 /** Where the previous page stopped: after a creation sequence (unordered lists) or at an offset (ordered ones). */
 export type Cursor = { afterSeq: number } | { offset: number };
 
-const CONDITION = /^([A-Za-z0-9_.]+?)(\[\])?(==|!=|>=|<=|>|<)(.*)$/s;
+const CONDITION = /^((?:[A-Za-z0-9_]+(?:\[\])?\.)*[A-Za-z0-9_]+?)(\[\])?(==|!=|>=|<=|>|<)(.*)$/s;
 export const MAX_LIMIT = 1000;
 
 export function parseCondition(text: string): Condition {
@@ -33,7 +35,13 @@ export function parseCondition(text: string): Condition {
   if (!match) throw new ApiError('invalid-query', `Invalid property filter '${text}'.`);
   const [, field = '', brackets, op = '==', rest = ''] = match;
   const values = rest.split(',').map((value) => value.trim().replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1'));
-  return { path: field.split('.'), arrayField: Boolean(brackets), op: op as Condition['op'], values };
+  const segments = field.split('.');
+  const spreadAt = segments.flatMap((segment, at) => (segment.endsWith('[]') ? [at] : []));
+  const path = segments.map((segment) => segment.replace(/\[\]$/, ''));
+  const condition: Condition = { path, arrayField: Boolean(brackets), op: op as Condition['op'], values };
+  // sort-and-filter: `inheritedAttributes.targetConnections[].connectionSpec.id==<id>` matches when any element does
+  if (spreadAt.length > 0) condition.spreadAt = spreadAt;
+  return condition;
 }
 
 export function parseListQuery(params: URLSearchParams, allowPaging: boolean): ListQuery {
@@ -90,8 +98,24 @@ function decodeCursor(token: string): Cursor {
 export type FieldReader<T> = (item: T, path: string[]) => unknown;
 
 export function matches<T>(item: T, conditions: Condition[], read: FieldReader<T>): boolean {
-  for (const condition of conditions) if (!matchesOne(read(item, condition.path), condition)) return false;
+  for (const condition of conditions) {
+    if (condition.spreadAt) {
+      if (!matchesOne(spread(item, condition, read), { ...condition, arrayField: true })) return false;
+    } else if (!matchesOne(read(item, condition.path), condition)) return false;
+  }
   return true;
+}
+
+/** The values a path with `[]` segments reaches: the reader resolves up to the first array, plain reads go on from there. */
+function spread<T>(item: T, { path, spreadAt = [], arrayField }: Condition, read: FieldReader<T>): unknown[] {
+  const [first = 0, ...rest] = spreadAt;
+  let nodes: unknown[] = [read(item, path.slice(0, first + 1))];
+  let from = first;
+  for (const at of [...rest, path.length - 1]) {
+    nodes = nodes.flatMap((node) => (Array.isArray(node) ? node : [])).map((node) => readPath(node, path.slice(from + 1, at + 1)));
+    from = at;
+  }
+  return arrayField ? nodes.flatMap((node) => (Array.isArray(node) ? node : [])) : nodes;
 }
 
 function matchesOne(actual: unknown, { op, values, arrayField }: Condition): boolean {

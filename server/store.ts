@@ -25,6 +25,10 @@ export interface Entity {
   updatedAt: number;
   /** Whether the entity was patched since its creation (only the fault `flow-publish-checks-first-source-once-patched` reads it). */
   patched?: boolean;
+  /** The documented `lastOperation` (filter.md: `{"started":…,"updated":0,"operation":"draft_create"}`); every write moves the etag with it. */
+  lastOperation?: { started: number; updated: number; operation: string };
+  /** OAS `providerRefId`: "a reference ID connecting the source connection to the provider", fixed at create. */
+  providerRefId?: string;
   /** The last GET view, serialised, and the etag it was made for. */
   view?: { etag: string; json: string };
   /** Whether a parent was a draft when this entity was created (only a fault reads it). */

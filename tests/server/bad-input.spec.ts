@@ -82,7 +82,8 @@ const corpus: [string, BadRequest][] = [
   ['an array index with a leading zero', { given: patch('/flows/{flow}', [{ op: 'replace', path: '/sourceConnectionIds/00', value: '{source}' }]), want: 400 }],
   ['a replace without value', { given: patch('/connections/{base}', [{ op: 'replace', path: '/name' }]), want: 400 }],
   ['a patch instruction that is a string', { given: patch('/connections/{base}', ['replace /name']), want: 400 }],
-  ['a non-array patch body', { given: patch('/connections/{base}', { op: 'replace', path: '/name', value: 'x' }), want: 400 }],
+  // a single instruction object is a documented form (DECISIONS #1); a body that is neither object nor array is not
+  ['a patch body that is neither an instruction nor an array', { given: patch('/connections/{base}', 'replace /name'), want: 400 }],
   ['an empty patch array', { given: patch('/connections/{base}', []), want: 400 }],
   ['a malformed patch body', { given: patch('/connections/{base}', undefined, '[{"op":'), want: 400 }],
   ['patch op move', { given: patch('/connections/{base}', [{ op: 'move', from: '/name', path: '/title' }]), want: 400 }],
