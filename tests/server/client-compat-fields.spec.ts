@@ -99,7 +99,7 @@ test(`filters on inheritedAttributes match the flows they name and nothing else 
 });
 
 for (const kind of KINDS) {
-  test(`a ${NOUN[kind]} shows lastOperation draft_create, then update after a PATCH, then publish (${DRAFT_LAST_OPERATION.clause}; update-dataflows.md "operation": "update"; DECISIONS #24)`, async () => {
+  test(`a ${NOUN[kind]} shows lastOperation draft_create, then update after a PATCH, then publish (${DRAFT_LAST_OPERATION.clause}; update-dataflows.md "operation": "update"; DECISIONS #27)`, async () => {
     const api = new InProcessClient();
     const created = kind === 'connections' ? await createBase(api) : kind === 'targetConnections' ? await createTarget(api) : undefined;
     let id: string;
@@ -140,7 +140,7 @@ test('an entity created without mode shows lastOperation "create" (update-datafl
   expect((await read(api, 'connections', base.id)).lastOperation).toMatchObject({ updated: 0, operation: 'create' });
 });
 
-test('sandboxId is an id, not the sandbox name, and providerRefId is set where the OAS shows it (OAS ConnectionItemDTO.sandboxId, SourceConnectionItemDTO.providerRefId; DECISIONS #25)', async () => {
+test('sandboxId is an id, not the sandbox name, and providerRefId is set where the OAS shows it (OAS ConnectionItemDTO.sandboxId, SourceConnectionItemDTO.providerRefId; DECISIONS #28)', async () => {
   const api = new InProcessClient();
   const { base, source, target, flow } = await chain(api);
   const prod = await read(api, 'connections', base.id);
