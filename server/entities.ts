@@ -9,6 +9,8 @@ import {
 } from './lifecycle.ts';
 import { isSortableField } from './sortable-fields.ts';
 import { encodeCursor, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
+import { changeFlowState, stateOpOf } from './flow-state.ts';
+import { flowRunFields } from './runs.ts';
 import { idList, newEtag, type Entity, type Json, type JsonObject, type Kind, type Scope, type Store } from './store.ts';
 
 export interface Reply {
@@ -260,6 +262,9 @@ export function actOnEntity(caller: Caller, kind: Kind, id: string, op: string |
     if (faults.has('publish-of-missing-id-answers-400')) throw new ApiError('bad-request', `Cannot act on '${id}'.`);
     throw notFound(kind, id);
   }
+  // outside the subset: enable/disable of a flow (flow-state.ts); other kinds know publish only
+  const stateOp = kind === 'flows' && !known ? stateOpOf(op) : undefined;
+  if (stateOp) return changeFlowState(entity, stateOp);
   if (!known && !faults.has('unknown-op-publishes')) {
     throw new ApiError('unknown-op', `Unsupported action operation '${op ?? ''}'; supported: publish.`);
   }
@@ -329,6 +334,7 @@ export function render(caller: Caller, entity: Entity): JsonObject {
     etag,
   };
   if (entity.kind === 'connections' && entity.doc.auth !== undefined) view.auth = maskedAuth(entity.doc);
+  if (entity.kind === 'flows') Object.assign(view, flowRunFields(scope, entity.id));
   return view;
 }
 
