@@ -3,7 +3,8 @@
 // Field order and ids are free; the keys and the types of the documented examples are not.
 import { expect, test } from '@playwright/test';
 import { BASE_PATH } from '../../server/app.ts';
-import { chain, read } from '../support/drafts.ts';
+import { flowBody } from '../support/bodies.ts';
+import { chain, create, read } from '../support/drafts.ts';
 import { InProcessClient, PLATFORM_HEADERS } from '../support/in-process.ts';
 
 /** EN help/sources/tutorials/api/monitor.md (`GET /runs?property=flowId=={FLOW_ID}`), its answer trimmed to one run's keys. */
@@ -214,4 +215,19 @@ test('the admin route checks its body and its credentials, and keeps runs per sa
   expect((await addRun(api, flow.id)).status).toBe(201);
   expect((await api.get('/runs?count=true', { sandbox: 'dev' })).body).toEqual({ count: 0 });
   expect((await api.get('/runs?count=true')).body).toEqual({ count: 1 });
+});
+
+test('runs and lastRunDetails are the server\'s: a create may not set them, a PATCH may not change them; POST /runs is 405', async () => {
+  const api = new InProcessClient();
+  const flow = await liveFlow(api);
+  const item = await read(api, 'flows', flow.id);
+  const patch = await api.patch(`/flows/${flow.id}`, [{ op: 'replace', path: '/runs', value: '/elsewhere' }], item.etag);
+  expect(patch.status).toBe(400);
+  expect((await read(api, 'flows', flow.id)).runs).toBe(`/runs?property=flowId==${flow.id}`);
+  expect((await api.post('/runs', { flowId: flow.id })).status).toBe(405);
+  const { source, target } = await chain(api, false);
+  const claimed = await create(api, 'flows', { ...flowBody([source.id], [target.id]), runs: '/elsewhere', lastRunDetails: { id: 'x', state: 'success' } }, false);
+  const shown = await read(api, 'flows', claimed.id);
+  expect(shown.runs).toBe(`/runs?property=flowId==${claimed.id}`);
+  expect(shown).not.toHaveProperty('lastRunDetails');
 });
