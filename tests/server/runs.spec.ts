@@ -2,7 +2,8 @@
 // `POST /__reference/flows/{id}/runs`, and then read back through the documented endpoints in the documented shapes.
 // Field order and ids are free; the keys and the types of the documented examples are not.
 import { expect, test } from '@playwright/test';
-import { BASE_PATH } from '../../server/app.ts';
+import { BASE_PATH, DEFAULT_CREDENTIALS } from '../../server/app.ts';
+import { startReferenceServer } from '../../server/listen.ts';
 import { flowBody } from '../support/bodies.ts';
 import { chain, create, read } from '../support/drafts.ts';
 import { InProcessClient, PLATFORM_HEADERS } from '../support/in-process.ts';
@@ -231,3 +232,27 @@ test('runs and lastRunDetails are the server\'s: a create may not set them, a PA
   expect(shown.runs).toBe(`/runs?property=flowId==${claimed.id}`);
   expect(shown).not.toHaveProperty('lastRunDetails');
 });
+
+test('over a real socket: the admin route at the origin adds a run that GET /runs under the base path lists', async () => {
+  const server = await startReferenceServer({ port: 0, credentials: DEFAULT_CREDENTIALS });
+  try {
+    const headers = { ...PLATFORM_HEADERS, 'content-type': 'application/json' };
+    const flow = await fetch(`${server.url}/flows`, { method: 'POST', headers, body: JSON.stringify(await liveFlowBody(server.service)) });
+    expect(flow.status).toBe(201);
+    const { id } = (await flow.json()) as { id: string };
+    const added = await fetch(`${server.origin}/__reference/flows/${id}/runs`, { method: 'POST', headers, body: '{"status":"failed"}' });
+    expect(added.status).toBe(201);
+    const runId = ((await added.json()) as { id: string }).id;
+    const listed = await fetch(`${server.url}/runs?property=flowId==${id}`, { headers: PLATFORM_HEADERS });
+    expect(((await listed.json()) as { items: { id: string }[] }).items.map((r) => r.id)).toEqual([runId]);
+  } finally {
+    await server.close();
+  }
+});
+
+/** A flow body whose source and target exist in `service`'s default scope (made in-process, read over the socket). */
+async function liveFlowBody(service: InProcessClient['service']) {
+  const api = Object.assign(Object.create(InProcessClient.prototype) as InProcessClient, { service });
+  const { source, target } = await chain(api, false);
+  return flowBody([source.id], [target.id]);
+}
