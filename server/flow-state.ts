@@ -10,7 +10,7 @@ import { newEtag, type Entity } from './store.ts';
 export const STATE_OPS = { enable: 'enabled', disable: 'disabled' } as const;
 export type StateOp = keyof typeof STATE_OPS;
 
-/** `enable`/`disable` in any case: the docs send lower case, the OAS enum is `ENABLE, DISABLE` (DECISIONS #2, #23). */
+/** `enable`/`disable` in any case: the docs send lower case, the OAS enum is `ENABLE, DISABLE` (DECISIONS #2, #30). */
 export function stateOpOf(op: string | null): StateOp | undefined {
   const lower = op?.toLowerCase();
   return lower === 'enable' || lower === 'disable' ? lower : undefined;
@@ -20,7 +20,7 @@ export function stateOpOf(op: string | null): StateOp | undefined {
  * Moves a flow between enabled and disabled. Refusals are the catalogue's `1422-400` "The action disable cannot be
  * applied on the current state {state}." (EN `help/sources/errors/flow-service-errors.md`): a draft can be neither
  * enabled nor disabled (it is not live until published), and an action that would leave the state as it is (disable a
- * disabled flow, enable an enabled one) is refused the same way (DECISIONS #24: re-enabling is undocumented).
+ * disabled flow, enable an enabled one) is refused the same way (DECISIONS #31: re-enabling is undocumented).
  */
 export function changeFlowState(flow: Entity, op: StateOp): Reply {
   const target = STATE_OPS[op];

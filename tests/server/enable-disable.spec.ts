@@ -68,7 +68,7 @@ test('the OAS spelling ENABLE / DISABLE works as the docs\' lower case', async (
 // catalogue 1422-400 "The action disable cannot be applied on the current state {state}." (flow-service-errors.md)
 const refusals: [string, { setup: 'disabled' | 'enabled' | 'draft'; op: string }][] = [
   ['disabling a disabled flow', { setup: 'disabled', op: 'disable' }],
-  ['enabling an enabled flow (undocumented; DECISIONS #24)', { setup: 'enabled', op: 'enable' }],
+  ['enabling an enabled flow (undocumented; DECISIONS #31)', { setup: 'enabled', op: 'enable' }],
   ['enabling a draft flow', { setup: 'draft', op: 'enable' }],
   ['disabling a draft flow', { setup: 'draft', op: 'disable' }],
 ];
