@@ -6,6 +6,8 @@ import { actOnEntity, createEntity, deleteEntity, getEntity, listEntities, patch
 import { ApiError, errorBody } from './errors.ts';
 import { exploreConnection, exploreConnectionSpec, testConnection } from './explore.ts';
 import { Faults } from './faults.ts';
+import { ADMIN_BASE, handleAdmin } from './run-admin.ts';
+import { getRun, listRuns } from './runs.ts';
 import { getSpec, listSpecs } from './specs.ts';
 import { isKind, KINDS, Store, type Json, type Kind } from './store.ts';
 
@@ -96,6 +98,12 @@ function entityRoutes(kind: Kind) {
   };
 }
 
+/** Runs, outside the subset (runs.ts): read only here; tests add them through the admin route (run-admin.ts). */
+const RUN_ROUTES = {
+  list: { methods: { GET: (c, _i, p) => listRuns(c, p) }, needsJsonBody: NO_BODY } satisfies Route,
+  one: { methods: { GET: (c, i) => getRun(c, i[0]!) }, needsJsonBody: NO_BODY } satisfies Route,
+};
+
 /** Built once: a request only looks its route up. */
 const SPEC_ROUTES = { connectionSpecs: specRoutes('connectionSpecs'), flowSpecs: specRoutes('flowSpecs') };
 /** Explore and test (explore.ts): read-only GETs beside a connection or a connection spec. */
@@ -116,6 +124,10 @@ function route(segments: string[]): { route: Route; ids: string[] } | undefined 
     if (action !== undefined) return undefined;
     const routes = SPEC_ROUTES[collection];
     return id === undefined ? { route: routes.list, ids: [] } : { route: routes.one, ids: [id] };
+  }
+  if (collection === 'runs') {
+    if (action !== undefined) return undefined;
+    return id === undefined ? { route: RUN_ROUTES.list, ids: [] } : { route: RUN_ROUTES.one, ids: [id] };
   }
   if (!isKind(collection)) return undefined;
   const routes = ENTITY_ROUTES[collection];
@@ -203,6 +215,12 @@ export function createFlowService(options: FlowServiceOptions = {}): FlowService
     return undefined;
   }
 
+  function callerOf(request: AppRequest): Caller {
+    const org = header(request, 'x-gw-ims-org-id') ?? credentials.orgId;
+    const sandbox = faults.has('sandboxes-share-one-store') ? DEFAULT_SANDBOX : (header(request, 'x-sandbox-name') || DEFAULT_SANDBOX);
+    return { scope: store.scope(org, sandbox), store, faults, clientId: credentials.apiKey, basePath: BASE_PATH };
+  }
+
   async function handle(request: AppRequest): Promise<AppResponse> {
     const requestId = `ref-${++requestCount}`;
     try {
@@ -211,6 +229,7 @@ export function createFlowService(options: FlowServiceOptions = {}): FlowService
       const params = new URLSearchParams(queryAt < 0 ? '' : request.url.slice(queryAt + 1));
       const denied = authenticate(request);
       if (denied) return fail(denied, requestId);
+      if (path.startsWith(ADMIN_BASE + '/')) return respond(handleAdmin(callerOf(request), request.method, path, request.body), requestId);
       if (!path.startsWith(BASE_PATH + '/')) throw new ApiError('route-not-found', `No route for ${path}.`);
       const segments = path.slice(BASE_PATH.length + 1).replace(/\/$/, '').split('/').map(safeDecode);
       const found = route(segments);
@@ -223,10 +242,7 @@ export function createFlowService(options: FlowServiceOptions = {}): FlowService
       if (found.route.needsJsonBody.has(request.method.toUpperCase()) && !faults.has('content-type-not-checked')) {
         if (!isJsonContentType(header(request, 'content-type'))) throw new ApiError('content-type', 'A valid content-type must be specified');
       }
-      const org = header(request, 'x-gw-ims-org-id') ?? credentials.orgId;
-      const sandbox = faults.has('sandboxes-share-one-store') ? DEFAULT_SANDBOX : (header(request, 'x-sandbox-name') || DEFAULT_SANDBOX);
-      const caller: Caller = { scope: store.scope(org, sandbox), store, faults, clientId: credentials.apiKey, basePath: BASE_PATH };
-      return respond(await handler(caller, found.ids, params, request), requestId);
+      return respond(await handler(callerOf(request), found.ids, params, request), requestId);
     } catch (error) {
       if (error instanceof ApiError) return fail(error, requestId);
       return fail(new ApiError('internal', 'The server failed to answer this request.'), requestId);

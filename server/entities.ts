@@ -10,6 +10,8 @@ import {
 import { inheritedAttributes, sandboxIdOf } from './inherited-attributes.ts';
 import { isSortableField } from './sortable-fields.ts';
 import { encodeCursor, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
+import { changeFlowState, stateOpOf } from './flow-state.ts';
+import { flowRunFields } from './runs.ts';
 import { idList, newEtag, type Entity, type Json, type JsonObject, type Kind, type Scope, type Store } from './store.ts';
 
 export interface Reply {
@@ -272,6 +274,9 @@ export function actOnEntity(caller: Caller, kind: Kind, id: string, op: string |
     if (faults.has('publish-of-missing-id-answers-400')) throw new ApiError('bad-request', `Cannot act on '${id}'.`);
     throw notFound(kind, id);
   }
+  // outside the subset: enable/disable of a flow (flow-state.ts); other kinds know publish only
+  const stateOp = kind === 'flows' && !known ? stateOpOf(op) : undefined;
+  if (stateOp) return changeFlowState(entity, stateOp);
   if (!known && !faults.has('unknown-op-publishes')) {
     throw new ApiError('unknown-op', `Unsupported action operation '${op ?? ''}'; supported: publish.`);
   }
@@ -371,6 +376,7 @@ function ownView(caller: Caller, entity: Entity): JsonObject {
   if (entity.providerRefId !== undefined) view.providerRefId = entity.providerRefId;
   if (entity.lastOperation) view.lastOperation = { ...entity.lastOperation };
   if (entity.kind === 'connections' && entity.doc.auth !== undefined) view.auth = maskedAuth(entity.doc);
+  if (entity.kind === 'flows') Object.assign(view, flowRunFields(scope, entity.id));
   return view;
 }
 

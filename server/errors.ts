@@ -42,6 +42,8 @@ export const ERRORS = {
   'draft-not-supported': { status: 400, code: '1464', title: 'Draft mode is not supported by this spec', shape: 'service' },
   'unknown-mode': { status: 400, code: '1465', title: 'Unsupported mode', shape: 'service' },
   'unknown-op': { status: 400, code: '1435', title: 'Unsupported action operation', shape: 'service' },
+  // catalogue 1422-400 "The action disable cannot be applied on the current state {state}." (enable/disable, runs)
+  'action-not-allowed': { status: 400, code: '1422', title: 'The action cannot be applied on the current state', shape: 'service' },
   'not-a-draft': { status: 400, code: '1421', title: 'Only a draft can be published', shape: 'service' },
   'parent-is-draft': { status: 400, code: '1466', title: 'A referenced entity is still a draft', shape: 'service' },
   'reference-missing': { status: 400, code: '1430', title: 'A referenced entity does not exist', shape: 'service' },

@@ -18,6 +18,8 @@ export type Operation = keyof typeof TRANSITIONS;
 export const SERVER_FIELDS = new Set([
   'id', 'state', 'etag', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient',
   'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId', 'inheritedAttributes', 'lastOperation', 'providerRefId',
+  // a flow's run fields, outside the subset (runs.ts): shown on read, never written by a client
+  'runs', 'lastRunDetails',
 ]);
 /** Fields a client sets on create but may not change afterwards (E 1414-400). */
 export const IMMUTABLE_FIELDS = new Set(['connectionSpec', 'flowSpec']);
