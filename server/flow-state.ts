@@ -28,6 +28,8 @@ export function changeFlowState(flow: Entity, op: StateOp): Reply {
     throw new ApiError('action-not-allowed', `The action ${op} cannot be applied on the current state ${flow.state}.`);
   }
   flow.state = target;
+  // the docs show an enabled flow's lastOperation as "enable" (DECISIONS #27); disable likewise
+  flow.lastOperation = { started: Date.now(), updated: flow.lastOperation?.updated ?? 0, operation: op };
   // a write: the etag moves, as the docs' "an updated etag" says
   flow.previousEtag = flow.etag;
   flow.etag = newEtag();

@@ -17,7 +17,7 @@ export function handleAdmin(caller: Caller, method: string, path: string, body: 
   if (method.toUpperCase() !== 'POST') throw new ApiError('method-not-allowed', `${method} is not supported here; use POST.`);
   const flowId = decodeURIComponent(match[1]!);
   const flow = caller.scope.get('flows', flowId);
-  if (!flow) throw new ApiError('not-found', `The requested flows resource ${flowId} is not found. Verify the resource ID before trying again.`);
+  if (!flow) throw new ApiError('flow-not-found', `The requested flows resource ${flowId} is not found. Verify the resource ID before trying again.`);
   // a draft or a disabled flow does not run: "Dataflows are enabled by default, but can be disabled to pause" (update-destination-dataflows.md)
   if (flow.state !== ENABLED) throw new ApiError('action-not-allowed', `The action run cannot be applied on the current state ${flow.state}.`);
   const text = body === undefined ? '' : body.toString();

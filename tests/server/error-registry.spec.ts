@@ -33,6 +33,7 @@ const DOCUMENTED: Record<string, { status: number; source: string }> = {
   '1415': { status: 400, source: 'errors 1415-400 auth spec' },
   '1418': { status: 400, source: 'errors 1418-400 base connection used in flows' },
   '1421': { status: 400, source: 'errors 1421-400 state cannot be transitioned' },
+  '1422': { status: 400, source: 'errors 1422-400 "The action disable cannot be applied on the current state {state}."' },
   '1430': { status: 400, source: 'errors 1430-400 "Flow not found with id"' },
   '1432': { status: 400, source: 'errors 1432-400 sort order' },
   '1433': { status: 400, source: 'errors 1433-400 orderBy field' },
@@ -114,6 +115,8 @@ const PROVOKE: Partial<Record<ErrorKey, (api: InProcessClient) => Promise<Answer
     const base = await createBase(api);
     return api.patch(`/connections/${base.id}`, [{ op: 'move', from: '/name', path: '/description' }], base.etag);
   },
+  // enabling a draft flow: it is not live until published
+  'action-not-allowed': async (api) => publish(api, 'flows', (await chain(api, true)).flow.id, 'enable'),
   'unknown-op': async (api) => publish(api, 'connections', (await createBase(api)).id, 'bogus'),
   'invalid-query': (api) => api.get('/connections?property=garbage'),
   'invalid-patch': async (api) => {
