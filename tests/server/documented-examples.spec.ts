@@ -14,6 +14,9 @@ import { UPDATE_EXAMPLES } from './documented-examples/update.ts';
 
 const EXAMPLES: DocumentedExample[] = [...DRAFT_EXAMPLES, ...UPDATE_EXAMPLES, ...FILTER_EXAMPLES, ...SORT_AND_FILTER_EXAMPLES, ...MONITORING_EXAMPLES];
 
+/** The parts of issue 11 on this branch: their examples must pass now. */
+const LANDED = new Set<Part>(['fields', 'errors', 'runs', 'explore']);
+
 const waitsFor = (part: Part) =>
   part === 'none' ? 'expected to fail: no part of issue 11 covers this yet' : `expected to fail until issue 11's ${PART_NAMES[part]} lands`;
 
@@ -39,12 +42,12 @@ async function replay(example: DocumentedExample, shape: Shape | undefined): Pro
 test.describe('documented examples', () => {
   for (const example of EXAMPLES) {
     test(`${example.doc}: ${example.title}`, async () => {
-      if (example.awaits) test.fail(true, waitsFor(example.awaits));
+      if (example.awaits && !LANDED.has(example.awaits)) test.fail(true, waitsFor(example.awaits));
       await replay(example, example.shape);
     });
     for (const [part, extra] of Object.entries(example.awaitsFields ?? {}) as [Part, Shape][]) {
       test(`${example.doc}: ${example.title} [+ the fields ${part === 'none' ? 'no part of issue 11 adds yet' : `issue 11's ${part} part adds`}]`, async () => {
-        test.fail(true, waitsFor(part));
+        if (!LANDED.has(part)) test.fail(true, waitsFor(part));
         await replay(example, example.shape === undefined ? extra : mergeShapes(example.shape, extra));
       });
     }
