@@ -21,6 +21,8 @@ let project = '';
 let tarball = '';
 
 test.beforeAll(async ({}, testInfo) => {
+  // building, packing and installing from the registry's cache: minutes on a loaded machine, and no verdict rests on it
+  test.setTimeout(600_000);
   const packDir = testInfo.outputPath('pack');
   mkdirSync(packDir, { recursive: true });
   // prepack builds dist/ first, as `npm publish` would
