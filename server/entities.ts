@@ -155,7 +155,8 @@ export function listEntities(caller: Caller, kind: Kind, params: URLSearchParams
   }
   // `_links` on every page, `{}` on the last: the OAS list schemas declare it and the documented single-page runs
   // answer ends `"_links": {}`. The href is the one documented shape, `/connections?continuationToken=…`, token first
-  // and alone (clients split on `continuationToken=`); the token carries the filters, orderby and limit (DECISIONS.md #24, #25).
+  // and alone (clients split on `continuationToken=`); the token carries the filters, orderby and limit
+  // (DECISIONS.md, "List wrapper", "Next link").
   const links = next ? { next: { href: `/${kind}?continuationToken=${next}` } } : {};
   return { status: 200, body: { items: page.map((e) => render(caller, e)), _links: links } };
 }

@@ -44,7 +44,8 @@ export function parseListQuery(params: URLSearchParams, allowPaging: boolean): L
   if (!allowPaging) return query;
 
   const count = params.get('count');
-  // the OAS types `count` as a boolean and says nothing of case; Python clients send `False` (DECISIONS.md #23)
+  // the OAS types `count` as a boolean and says nothing of case; Python clients send `False`
+  // (DECISIONS.md, "Booleans in the query")
   if (count !== null) query.count = parseBoolean('count', count);
   const limit = params.get('limit');
   if (limit !== null) {
@@ -59,8 +60,9 @@ export function parseListQuery(params: URLSearchParams, allowPaging: boolean): L
   if (token !== null) {
     const { cursor, carried } = decodeToken(token);
     query.token = cursor;
-    // DECISIONS.md #25: the next href is `/{kind}?continuationToken=…` alone, so the token carries the query; a client
-    // may re-send its own parameters beside it as long as they are the same query (page size may change).
+    // the next href is `/{kind}?continuationToken=…` alone, so the token carries the query; a client may re-send its
+    // own parameters beside it as long as they are the same query (DECISIONS.md, "Next link", "Token beside other
+    // parameters"): page size may change, the list may not.
     if (carried) adoptCarried(query, sent, carried);
   }
   return query;

@@ -160,7 +160,7 @@ for (const kind of KINDS) {
   });
 }
 
-test('a token with other filters or orderby than the ones re-sent beside it answers 400, not another list\'s page (DECISIONS.md #25)', async () => {
+test('a token with other filters or orderby than the ones re-sent beside it answers 400, not another list\'s page (DECISIONS.md, "Token beside other parameters")', async () => {
   const { api } = await seed('connections');
   const first = await api.get('/connections?limit=1&property=state==draft');
   const token = pythonToken(first.body._links.next.href);
@@ -169,7 +169,7 @@ test('a token with other filters or orderby than the ones re-sent beside it answ
   expect((await api.get(`/connections?continuationToken=${token}&property=state==draft&orderby=name`)).status).toBe(400);
 });
 
-test('a different limit beside the token changes only the page size (DECISIONS.md #25)', async () => {
+test('a different limit beside the token changes only the page size (DECISIONS.md, "Token beside other parameters")', async () => {
   const { api, ids } = await seed('connections');
   const first = await api.get('/connections?limit=1');
   const rest = await walk(api, `/connections?continuationToken=${pythonToken(first.body._links.next.href)}&limit=3`, (href) => href);
