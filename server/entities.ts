@@ -9,7 +9,7 @@ import {
 } from './lifecycle.ts';
 import { inheritedAttributes, sandboxIdOf } from './inherited-attributes.ts';
 import { isSortableField } from './sortable-fields.ts';
-import { encodeCursor, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
+import { encodeToken, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
 import { changeFlowState, stateOpOf } from './flow-state.ts';
 import { flowRunFields } from './runs.ts';
 import { idList, newEtag, type Entity, type Json, type JsonObject, type Kind, type Scope, type Store } from './store.ts';
@@ -135,6 +135,7 @@ export function listEntities(caller: Caller, kind: Kind, params: URLSearchParams
     throw new ApiError('unknown-sort-field', `'${query.orderBy.path.join('.')}' is not a field of ${kind}; it cannot order the list.`);
   }
   if (faults.has('state-filter-ignored')) query.conditions = query.conditions.filter((c) => c.path.join('.') !== 'state');
+  // the token's query is kept, only its position lost: the first page of the same list again
   if (faults.has('continuation-repeats-first-page')) delete query.token;
   const table = listed(caller.scope, kind, faults);
   const accept = (e: Entity) => matches(e, query.conditions, readEntityField);
@@ -151,26 +152,25 @@ export function listEntities(caller: Caller, kind: Kind, params: URLSearchParams
     const all = sortBy([...table.values()].filter(accept), query.orderBy, readEntityField);
     const offset = query.token && 'offset' in query.token ? query.token.offset : 0;
     page = all.slice(offset, offset + limit);
-    if (offset + limit < all.length) next = encodeCursor({ offset: offset + limit });
+    if (offset + limit < all.length) next = encodeToken({ offset: offset + limit }, query);
   } else {
     const afterSeq = query.token && 'afterSeq' in query.token ? query.token.afterSeq : -1;
     page = [];
     for (const entity of table.from(afterSeq)) {
       if (!accept(entity)) continue;
       if (page.length === limit) {
-        next = encodeCursor({ afterSeq: page[page.length - 1]!.seq });
+        next = encodeToken({ afterSeq: page[page.length - 1]!.seq }, query);
         break;
       }
       page.push(entity);
     }
   }
-  const body: Record<string, unknown> = { items: page.map((e) => render(caller, e)) };
-  if (next) {
-    const nextParams = new URLSearchParams(params);
-    nextParams.set('continuationToken', next);
-    body._links = { next: { href: `/${kind}?${nextParams.toString()}` } };
-  }
-  return { status: 200, body };
+  // `_links` on every page, `{}` on the last: the OAS list schemas declare it and the documented single-page runs
+  // answer ends `"_links": {}`. The href is the one documented shape, `/connections?continuationToken=…`, token first
+  // and alone (clients split on `continuationToken=`); the token carries the filters, orderby and limit
+  // (DECISIONS.md, "List wrapper", "Next link").
+  const links = next ? { next: { href: `/${kind}?continuationToken=${next}` } } : {};
+  return { status: 200, body: { items: page.map((e) => render(caller, e)), _links: links } };
 }
 
 /** Entities deleted under the fault `deleted-entities-stay-listed`, per table: gone by id, still in every list. */

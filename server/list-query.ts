@@ -22,6 +22,8 @@ export interface ListQuery {
   limit?: number;
   count: boolean;
   token?: Cursor;
+  /** The list this page belongs to, as the next page's token carries it. */
+  echo: SentQuery;
 }
 
 /** Where the previous page stopped: after a creation sequence (unordered lists) or at an offset (ordered ones). */
@@ -45,15 +47,14 @@ export function parseCondition(text: string): Condition {
 }
 
 export function parseListQuery(params: URLSearchParams, allowPaging: boolean): ListQuery {
-  const conditions = params.getAll('property').flatMap((p) => (p.trim() === '' ? [] : [parseCondition(p.trim())]));
-  const query: ListQuery = { conditions, count: false };
+  const sent = sentQuery(params);
+  const query: ListQuery = { conditions: sent.properties.map(parseCondition), count: false, echo: sent };
   if (!allowPaging) return query;
 
   const count = params.get('count');
-  if (count !== null) {
-    if (count !== 'true' && count !== 'false') throw new ApiError('invalid-query', `count must be true or false, not '${count}'.`);
-    query.count = count === 'true';
-  }
+  // the OAS types `count` as a boolean and says nothing of case; Python clients send `False`
+  // (DECISIONS.md, "Booleans in the query")
+  if (count !== null) query.count = parseBoolean('count', count);
   const limit = params.get('limit');
   if (limit !== null) {
     if (!/^[1-9][0-9]*$/.test(limit) || Number(limit) > MAX_LIMIT) {
@@ -62,37 +63,98 @@ export function parseListQuery(params: URLSearchParams, allowPaging: boolean): L
     if (query.count) throw new ApiError('limit-with-count', 'The limit and count parameters cannot be given together in the same request.');
     query.limit = Number(limit);
   }
-  const orderby = params.get('orderby');
-  if (orderby !== null && orderby.trim() !== '') {
-    // a literal "+" arrives as a space once the query string is decoded
-    const text = orderby.trim();
-    const descending = text.startsWith('-');
-    const field = text.replace(/^[+-]/, '');
-    // 1432-400 in the error catalogue: the order is not `+field` or `-field`
-    if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(field)) throw new ApiError('bad-sort-order', `Sort order '${orderby}' is not correct; use +field or -field.`);
-    query.orderBy = { path: field.split('.'), descending };
-  }
+  if (sent.orderby !== undefined) query.orderBy = parseOrdering(sent.orderby);
   const token = params.get('continuationToken');
-  if (token !== null) query.token = decodeCursor(token);
+  if (token !== null) {
+    const { cursor, carried } = decodeToken(token);
+    query.token = cursor;
+    // the next href is `/{kind}?continuationToken=…` alone, so the token carries the query; a client may re-send its
+    // own parameters beside it as long as they are the same query (DECISIONS.md, "Next link", "Token beside other
+    // parameters"): page size may change, the list may not.
+    if (carried) adoptCarried(query, sent, carried);
+  }
   return query;
 }
 
+/** The parameters that decide which list a page belongs to, as sent (the Postman collection sends empty ones). */
+export interface SentQuery {
+  properties: string[];
+  orderby?: string;
+  limit?: number;
+}
+
+function sentQuery(params: URLSearchParams): SentQuery {
+  const properties = params.getAll('property').map((p) => p.trim()).filter((p) => p !== '');
+  // a literal "+" arrives as a space once the query string is decoded
+  const orderby = params.get('orderby')?.trim();
+  return orderby ? { properties, orderby } : { properties };
+}
+
+function parseOrdering(text: string): Ordering {
+  const descending = text.startsWith('-');
+  const field = text.replace(/^[+-]/, '');
+  // 1432-400 in the error catalogue: the order is not `+field` or `-field`
+  if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(field)) throw new ApiError('bad-sort-order', `Sort order '${text}' is not correct; use +field or -field.`);
+  return { path: field.split('.'), descending };
+}
+
+/** `true`/`false` in any case: the OAS declares `type: boolean` with no spelling. Anything else is no boolean. */
+export function parseBoolean(name: string, value: string): boolean {
+  const lower = value.toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  throw new ApiError('invalid-query', `${name} must be true or false, not '${value}'.`);
+}
+
+function adoptCarried(query: ListQuery, sent: SentQuery, carried: SentQuery): void {
+  // several `property` params are ANDed, so their order says nothing
+  const same = (a: string[], b: string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
+  const sameOrder = (a?: string, b?: string) => a === b || (a !== undefined && b !== undefined && a.replace(/^\+/, '') === b.replace(/^\+/, ''));
+  const resent = sent.properties.length > 0 || sent.orderby !== undefined;
+  if (resent && (!same(sent.properties, carried.properties) || !sameOrder(sent.orderby, carried.orderby))) {
+    throw new ApiError('invalid-query', 'The continuation token belongs to a list with other property or orderby parameters; send it alone or with the same ones.');
+  }
+  query.conditions = carried.properties.map(parseCondition);
+  query.echo = carried;
+  if (carried.orderby !== undefined) query.orderBy = parseOrdering(carried.orderby);
+  if (query.limit === undefined && carried.limit !== undefined) query.limit = carried.limit;
+}
+
+/** A position alone: what older tokens hold, and what a test hands in to start anywhere. */
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decodeCursor(token: string): Cursor {
+/** The next page's token: where this page stopped and the query it belongs to, so the href needs nothing else. */
+export function encodeToken(cursor: Cursor, query: ListQuery): string {
+  const q: SentQuery = { ...query.echo, ...(query.limit !== undefined ? { limit: query.limit } : {}) };
+  return Buffer.from(JSON.stringify({ ...cursor, q })).toString('base64url');
+}
+
+function decodeToken(token: string): { cursor: Cursor; carried?: SentQuery } {
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     if (value && typeof value === 'object') {
-      const { afterSeq, offset } = value as Record<string, unknown>;
-      if (Number.isSafeInteger(afterSeq)) return { afterSeq: afterSeq as number };
-      if (Number.isSafeInteger(offset) && (offset as number) >= 0) return { offset: offset as number };
+      const { afterSeq, offset, q } = value as Record<string, unknown>;
+      const carried = q === undefined ? undefined : carriedQuery(q);
+      if (q === undefined || carried) {
+        if (Number.isSafeInteger(afterSeq)) return { cursor: { afterSeq: afterSeq as number }, carried };
+        if (Number.isSafeInteger(offset) && (offset as number) >= 0) return { cursor: { offset: offset as number }, carried };
+      }
     }
   } catch {
     // falls through to the error below
   }
   throw new ApiError('invalid-query', 'The continuation token is not valid.');
+}
+
+function carriedQuery(q: unknown): SentQuery | undefined {
+  if (!q || typeof q !== 'object') return undefined;
+  const { properties, orderby, limit } = q as Record<string, unknown>;
+  if (!Array.isArray(properties) || !properties.every((p) => typeof p === 'string')) return undefined;
+  if (orderby !== undefined && typeof orderby !== 'string') return undefined;
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)) return undefined;
+  return { properties, ...(orderby !== undefined ? { orderby } : {}), ...(limit !== undefined ? { limit: limit as number } : {}) };
 }
 
 export type FieldReader<T> = (item: T, path: string[]) => unknown;
