@@ -2,7 +2,7 @@
 // from lifecycle.ts, storage from store.ts, and each fault bends exactly the answer its name says.
 import { ApiError } from './errors.ts';
 import type { Faults } from './faults.ts';
-import { applyPatch, parsePatch, patchInstructions } from './json-patch.ts';
+import { applyPatch, parsePatch, patchInstructions, type PatchInstruction } from './json-patch.ts';
 import {
   checkDocument, checkParents, DRAFT, ENABLED, IMMUTABLE_FIELDS, incompleteness, publishBlocker, secretParamNames,
   SERVER_FIELDS, specOf, supportsDrafts, TRANSITIONS,
@@ -223,10 +223,22 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
   entity.doc = doc;
   entity.state = state;
   entity.patched = true;
-  // update-dataflows.md shows `"operation": "update"` after a PATCH; OAS: `updated` counts the updates
-  entity.lastOperation = { started: Date.now(), updated: (entity.lastOperation?.updated ?? 0) + 1, operation: 'update' };
+  // update-dataflows.md shows `"operation": "update"` after a PATCH; OAS: `updated` counts the updates; update.md's
+  // flow after a schedule update also shows the operation complete and the instructions it applied
+  entity.lastOperation = {
+    started: Date.now(), updated: (entity.lastOperation?.updated ?? 0) + 1, operation: 'update',
+    percentCompleted: 100, status: { value: 'completed', errors: [] }, ops: instructions.map(echoOf),
+  };
   if (!faults.has('patch-keeps-etag')) touch(entity);
   return { status: 200, body: { id: entity.id, etag: shownEtag(entity.etag, faults) } };
+}
+
+/** An applied instruction as lastOperation shows it: a JSON Pointer path, and an auth value masked as reads mask it. */
+function echoOf(instruction: PatchInstruction): Json {
+  const path = `/${instruction.path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+  const echo: JsonObject = { op: instruction.op, path };
+  if (instruction.value !== undefined) echo.value = instruction.path[0] === 'auth' ? MASK : instruction.value;
+  return echo;
 }
 
 /** The fault: instructions with no string path are dropped instead of refusing the whole patch. */

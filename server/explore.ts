@@ -115,13 +115,36 @@ function exploreTabular(objectType: string, params: URLSearchParams): unknown {
   const path = required(params, 'object', objectType);
   const rows = TABLES[path];
   if (!rows) throw new ApiError('not-found', `The table ${path} is not found.`);
-  // explore/crm.md: {format: "flat", schema: {columns: [{name, type, meta: {originalType}}]}}; a preview adds data
+  // explore/crm.md: {format: "flat", schema: {columns: [{name, type, meta: {originalType}}]}}; filter.md's preview of a
+  // table shows each column's `xdm: {type}` too; a preview adds data, narrowed by filter.md's `filters`
   const answer: Record<string, unknown> = {
     format: 'flat',
-    schema: { columns: columnsOf(rows).map((name) => ({ name, type: 'string', meta: { originalType: 'String' } })) },
+    schema: { columns: columnsOf(rows).map((name) => ({ name, type: 'string', xdm: { type: 'string' }, meta: { originalType: 'String' } })) },
   };
-  if (params.get('preview')?.toLowerCase() === 'true') answer.data = rows;
+  if (params.get('preview')?.toLowerCase() === 'true') answer.data = filtered(rows, params.get('filters'));
   return answer;
+}
+
+/**
+ * filter.md: `filters` is a base64-encoded PQL filter (`{"type": "PQL", "format": "pql/json", "value": {…}}`), the one
+ * documented form `fnApply "="` of a `fieldLookup` and a `literal`. Without a `value` (the doc's own example encodes
+ * only `{"type": "PQL"}`) nothing is narrowed; anything else is refused rather than ignored.
+ */
+function filtered(rows: Row[], encoded: string | null): Row[] {
+  if (encoded === null) return rows;
+  let filter: { type?: unknown; value?: { nodeType?: unknown; fnName?: unknown; params?: { nodeType?: unknown; fieldName?: unknown; value?: unknown }[] } };
+  try {
+    filter = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as typeof filter;
+  } catch {
+    throw new ApiError('bad-request', 'filters must be a base64-encoded PQL filter.');
+  }
+  if (!filter || typeof filter !== 'object' || filter.type !== 'PQL') throw new ApiError('bad-request', 'filters must be a PQL filter ({"type": "PQL", …}).');
+  if (filter.value === undefined) return rows;
+  const [field, literal] = filter.value.params ?? [];
+  const simple = filter.value.nodeType === 'fnApply' && filter.value.fnName === '=' && field?.nodeType === 'fieldLookup' && typeof field.fieldName === 'string' && literal?.nodeType === 'literal';
+  if (!simple) throw new ApiError('bad-request', 'Only the documented PQL filter form is supported: fnApply "=" of a fieldLookup and a literal.');
+  const name = String(field.fieldName).toLowerCase();
+  return rows.filter((row) => Object.entries(row).some(([key, value]) => key.toLowerCase() === name && String(value) === String(literal.value)));
 }
 
 function explore(spec: ConnectionSpec, params: URLSearchParams): Reply {

@@ -29,13 +29,15 @@ export interface ListQuery {
 /** Where the previous page stopped: after a creation sequence (unordered lists) or at an offset (ordered ones). */
 export type Cursor = { afterSeq: number } | { offset: number };
 
-const CONDITION = /^((?:[A-Za-z0-9_]+(?:\[\])?\.)*[A-Za-z0-9_]+?)(\[\])?(==|!=|>=|<=|>|<)(.*)$/s;
+const CONDITION = /^((?:[A-Za-z0-9_]+(?:\[\])?\.)*[A-Za-z0-9_]+?)(\[\])?(==|!=|>=|<=|>|<|=)(.*)$/s;
 export const MAX_LIMIT = 1000;
 
 export function parseCondition(text: string): Condition {
   const match = CONDITION.exec(text);
   if (!match) throw new ApiError('invalid-query', `Invalid property filter '${text}'.`);
-  const [, field = '', brackets, op = '==', rest = ''] = match;
+  const [, field = '', brackets, written = '==', rest = ''] = match;
+  // sort-and-filter's connection-spec table writes a single "=" (`attributes.sampleAttribute="abc"`): taken as "=="
+  const op = written === '=' ? '==' : written;
   const values = rest.split(',').map((value) => value.trim().replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1'));
   const segments = field.split('.');
   const spreadAt = segments.flatMap((segment, at) => (segment.endsWith('[]') ? [at] : []));

@@ -26,7 +26,11 @@ export interface Entity {
   /** Whether the entity was patched since its creation (only the fault `flow-publish-checks-first-source-once-patched` reads it). */
   patched?: boolean;
   /** The documented `lastOperation` (filter.md: `{"started":…,"updated":0,"operation":"draft_create"}`); every write moves the etag with it. */
-  lastOperation?: { started: number; updated: number; operation: string };
+  lastOperation?: {
+    started: number; updated: number; operation: string;
+    /** After a PATCH (update.md): the progress and the instructions it applied. */
+    percentCompleted?: number; status?: { value: string; errors: Json[] }; ops?: Json[];
+  };
   /** OAS `providerRefId`: "a reference ID connecting the source connection to the provider", fixed at create. */
   providerRefId?: string;
   /** The last GET view, serialised, and the etag it was made for. */

@@ -3,12 +3,24 @@
 // filters). The reference catalogue serves neither Marketo nor BigQuery: the entities are the draft tutorial's.
 import { createBase, createFlow, createSource, createTarget, published } from '../../support/drafts.ts';
 import { AZURE_FILE_STORAGE } from '../../../server/catalog.ts';
+import { MYSQL } from '../../../server/catalog-tutorials.ts';
+import type { InProcessClient } from '../../support/in-process.ts';
 import { constant } from '../../support/shape.ts';
 import type { DocumentedExample } from './example.ts';
 
 const MARKETO = 'EN help/sources/tutorials/api/filter.md (Marketo draft workflow)';
 const BIGQUERY = 'EN help/sources/tutorials/api/filter.md @00e7441';
 const PUBLISH_HEADERS = { 'content-type': 'application/json' };
+
+/** A base connection on a table source (create/databases/mysql.md's body), for filter.md's table preview. */
+async function createTableBase(api: InProcessClient): Promise<{ id: string }> {
+  const created = await api.post('/connections', {
+    name: 'MySQL Test Connection',
+    auth: { specName: 'Connection String Based Authentication', params: { connectionString: 'Server=db;Port=3306;Database=acme;UID=u;PWD=p' } },
+    connectionSpec: { id: MYSQL, version: '1.0' },
+  });
+  return created.body as { id: string };
+}
 
 const PQL_FILTER = {
   type: 'PQL', format: 'pql/json',
@@ -149,12 +161,11 @@ export const FILTER_EXAMPLES: DocumentedExample[] = [
   {
     doc: `${BIGQUERY} § Preview your data`,
     title: 'GET /connections/{id}/explore?objectType=table&…&preview=true&filters=… answers {format, schema.columns, data}',
-    note: 'A table source (BigQuery) in the doc; this base connection is Azure File Storage, a file source, which the explore part '
-      + 'refuses objectType=table for: once it lands, build the base connection on one of its table specs and mark this `explore`.',
-    setup: async (api) => ({ BASE_CONNECTION_ID: (await createBase(api, false)).id }),
-    request: { method: 'GET', path: '/connections/{BASE_CONNECTION_ID}/explore?objectType=table&object=TESTFAS.FASTABLE&preview=true&filters=ewogICJ0eXBlIjogIlBRTCIKfQ==' },
+    note: 'A table source (BigQuery) in the doc; the reference server\'s table sources are the database tutorials\' (MySQL here), '
+      + 'with canned tables, so the table path is one of those. The filters value is the doc\'s own (a PQL filter with no value).',
+    setup: async (api) => ({ BASE_CONNECTION_ID: (await createTableBase(api)).id }),
+    request: { method: 'GET', path: '/connections/{BASE_CONNECTION_ID}/explore?objectType=table&object=public.customers&preview=true&filters=ewogICJ0eXBlIjogIlBRTCIKfQ==' },
     status: 200,
     shape: { format: 'flat', schema: { columns: [{ name: 'FIRSTNAME', type: 'string', xdm: { type: 'string' } }] }, data: [{}] },
-    awaits: 'none',
   },
 ];

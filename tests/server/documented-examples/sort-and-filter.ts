@@ -112,8 +112,7 @@ export const SORT_AND_FILTER_EXAMPLES: DocumentedExample[] = [
   row('connectionSpecs', 'property=name==azure-file-storage', undefined, { name: constant('azure-file-storage') }),
   row('connectionSpecs', 'property=providerId==0ed90a81-07f4-4586-8190-b40eccef1c5a', undefined, { providerId: constant('0ed90a81-07f4-4586-8190-b40eccef1c5a') }),
   row('connectionSpecs', 'property=attributes.isSource="true"', undefined, { attributes: { isSource: constant(true) } }, {
-    note: 'The doc writes a single "=" (attributes.sampleAttribute="abc"); the reference server knows only "==" and refuses the filter.',
-    awaits: 'none',
+    note: 'The doc writes a single "=" (attributes.sampleAttribute="abc"); the reference server takes it as "==" (DECISIONS).',
   }),
   row('flowSpecs', `property=id==${CLOUD_STORAGE_TO_AEP},9485095`, undefined, { id: constant(CLOUD_STORAGE_TO_AEP) }),
   row('flowSpecs', 'property=name==CloudStorageToAEP', undefined, { name: constant('CloudStorageToAEP') }),

@@ -154,11 +154,11 @@ export const UPDATE_EXAMPLES: DocumentedExample[] = [
     status: 200,
     shape: { items: [{ ...FLOW_ITEM, scheduleParams: { ...FLOW_ITEM.scheduleParams, frequency: constant('day') } }] },
     awaitsFields: {
-      fields: { items: [{ lastOperation: { started: 1613629169724, updated: 1613629174714, operation: constant('update') } }] },
-      // the fields part records {started, updated, operation}; the doc's progress and the echoed ops are nobody's yet
-      none: {
+      // update.md: the operation, how far it got and the instructions it applied
+      fields: {
         items: [{
           lastOperation: {
+            started: 1613629169724, updated: 1613629174714, operation: constant('update'),
             percentCompleted: 100.0, status: { value: 'completed', errors: [] },
             ops: [{ op: constant('replace'), path: constant('/scheduleParams/frequency'), value: 'day' }],
           },
