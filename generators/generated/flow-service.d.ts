@@ -1001,9 +1001,9 @@ export interface components {
         ApiKey: string;
         /** @description `Bearer <access token>`. Missing: 403; not valid: 401. */
         Authorization: string;
-        /** @description An opaque token from a previous page's `_links.next.href`. */
+        /** @description An opaque token from a previous page's `_links.next.href`. The reference server's token carries the list's `property`, `orderby` and `limit`, so the token alone asks for the next page. */
         ContinuationToken: string;
-        /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. */
+        /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. The reference server reads `true` and `false` in any case (`False`, as Python clients send it). */
         Count: boolean;
         /** @description The entity ID, as the create answer gave it. */
         EntityId: string;
@@ -1035,9 +1035,9 @@ export interface operations {
     listConnections: {
         parameters: {
             query?: {
-                /** @description An opaque token from a previous page's `_links.next.href`. */
+                /** @description An opaque token from a previous page's `_links.next.href`. The reference server's token carries the list's `property`, `orderby` and `limit`, so the token alone asks for the next page. */
                 continuationToken?: components["parameters"]["ContinuationToken"];
-                /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. */
+                /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. The reference server reads `true` and `false` in any case (`False`, as Python clients send it). */
                 count?: components["parameters"]["Count"];
                 /** @description The most items one page holds; when more remain the answer carries `_links.next.href`. */
                 limit?: components["parameters"]["Limit"];
@@ -1319,9 +1319,9 @@ export interface operations {
     listFlows: {
         parameters: {
             query?: {
-                /** @description An opaque token from a previous page's `_links.next.href`. */
+                /** @description An opaque token from a previous page's `_links.next.href`. The reference server's token carries the list's `property`, `orderby` and `limit`, so the token alone asks for the next page. */
                 continuationToken?: components["parameters"]["ContinuationToken"];
-                /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. */
+                /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. The reference server reads `true` and `false` in any case (`False`, as Python clients send it). */
                 count?: components["parameters"]["Count"];
                 /** @description The most items one page holds; when more remain the answer carries `_links.next.href`. */
                 limit?: components["parameters"]["Limit"];
@@ -1603,9 +1603,9 @@ export interface operations {
     listSourceConnections: {
         parameters: {
             query?: {
-                /** @description An opaque token from a previous page's `_links.next.href`. */
+                /** @description An opaque token from a previous page's `_links.next.href`. The reference server's token carries the list's `property`, `orderby` and `limit`, so the token alone asks for the next page. */
                 continuationToken?: components["parameters"]["ContinuationToken"];
-                /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. */
+                /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. The reference server reads `true` and `false` in any case (`False`, as Python clients send it). */
                 count?: components["parameters"]["Count"];
                 /** @description The most items one page holds; when more remain the answer carries `_links.next.href`. */
                 limit?: components["parameters"]["Limit"];
@@ -1816,9 +1816,9 @@ export interface operations {
     listTargetConnections: {
         parameters: {
             query?: {
-                /** @description An opaque token from a previous page's `_links.next.href`. */
+                /** @description An opaque token from a previous page's `_links.next.href`. The reference server's token carries the list's `property`, `orderby` and `limit`, so the token alone asks for the next page. */
                 continuationToken?: components["parameters"]["ContinuationToken"];
-                /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. */
+                /** @description `true` answers `{count}` instead of items. Not allowed together with `limit`. The reference server reads `true` and `false` in any case (`False`, as Python clients send it). */
                 count?: components["parameters"]["Count"];
                 /** @description The most items one page holds; when more remain the answer carries `_links.next.href`. */
                 limit?: components["parameters"]["Limit"];
