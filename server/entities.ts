@@ -1,5 +1,6 @@
 // The operations on the four kinds of entity. Each takes a parsed request and answers a status and body; rules come
-// from lifecycle.ts, storage from store.ts, and each fault bends exactly the answer its name says.
+// from lifecycle.ts, storage from store.ts, what a read shows from entity-view.ts, and each fault bends exactly the
+// answer its name says.
 import { ApiError } from './errors.ts';
 import type { Faults } from './faults.ts';
 import { applyPatch, parsePatch, patchInstructions, type PatchInstruction } from './json-patch.ts';
@@ -7,11 +8,11 @@ import {
   checkDocument, checkParents, DRAFT, ENABLED, IMMUTABLE_FIELDS, incompleteness, publishBlocker, secretParamNames,
   SERVER_FIELDS, specOf, supportsDrafts, TRANSITIONS,
 } from './lifecycle.ts';
-import { inheritedAttributes, sandboxIdOf } from './inherited-attributes.ts';
 import { isSortableField } from './sortable-fields.ts';
 import { encodeToken, matches, parseListQuery, readPath, sortBy, type FieldReader } from './list-query.ts';
 import { changeFlowState, stateOpOf } from './flow-state.ts';
-import { flowRunFields } from './runs.ts';
+import { inheritedAttributes } from './inherited-attributes.ts';
+import { bareTag, entityScopes, MASK, ownView, readEntityField, render, shownEtag } from './entity-view.ts';
 import { idList, newEtag, type Entity, type Json, type JsonObject, type Kind, type Scope, type Store } from './store.ts';
 
 export interface Reply {
@@ -29,8 +30,6 @@ export interface Caller {
   clientId: string;
   basePath: string;
 }
-
-const MASK = '********';
 
 export function createEntity(caller: Caller, kind: Kind, body: Json, mode: string | null): Reply {
   const { scope, faults } = caller;
@@ -256,10 +255,6 @@ function versionMismatch(entity: Entity, ifMatch: string | undefined): ApiError 
   return new ApiError('version-mismatch', `The supplied version '${ifMatch}' does not match the current version on entity '${entity.id}'.`);
 }
 
-/** If-Match is compared without quotes or a weak prefix: update.md sends it unquoted, other pages quoted. */
-function bareTag(tag: string): string {
-  return tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/s, '$1');
-}
 
 export function deleteEntity(caller: Caller, kind: Kind, id: string): Reply {
   const { scope, faults } = caller;
@@ -316,87 +311,10 @@ function touch(entity: Entity): void {
   entity.updatedAt = Date.now();
 }
 
-function shownEtag(etag: string, faults: Faults): string {
-  return faults.has('etags-unquoted') ? bareTag(etag) : etag;
-}
 
 /** labels.md: a missing flow is FLOW-1439-404 whose `report` names its `id` and `type` (the collection); the other
  * kinds have only the catalogue's generic 1101-404, given the same report members so clients read one shape. */
 function notFound(kind: Kind, id: string): ApiError {
   const detail = `The requested ${kind} resource ${id} is not found. Verify the resource ID before trying again.`;
   return new ApiError(kind === 'flows' ? 'flow-not-found' : 'not-found', detail, { id, type: kind });
-}
-
-/** The scope each entity lives in, so that filters can derive what a read derives (inherited attributes, sandboxId). */
-const entityScopes = new WeakMap<Entity, Scope>();
-
-/** Reads a field as a GET shows it, so that a documented filter on a server-owned field matches what a read shows. */
-export const readEntityField: FieldReader<Entity> = (entity, path) => {
-  const field = path[0];
-  if (path.length === 1) {
-    if (field === 'id') return entity.id;
-    if (field === 'state') return entity.state;
-    if (field === 'createdAt') return entity.createdAt;
-    if (field === 'updatedAt') return entity.updatedAt;
-    if (field === 'etag' || field === 'version') return entity.etag;
-    if (field === 'providerRefId') return entity.providerRefId;
-  }
-  if (field === 'lastOperation') return readPath(entity.lastOperation, path.slice(1));
-  const scope = entityScopes.get(entity);
-  if (scope && path.length === 1) {
-    if (field === 'sandboxId') return sandboxIdOf(scope.sandbox);
-    if (field === 'sandboxName') return scope.sandbox;
-    if (field === 'imsOrgId') return scope.org;
-  }
-  if (field === 'inheritedAttributes') return scope ? readPath(inheritedAttributes(scope, entity), path.slice(1)) : undefined;
-  return readPath(entity.doc, path);
-};
-
-/** The GET view of an entity: its own view and the attributes it inherits from the entities it names. */
-export function render(caller: Caller, entity: Entity): JsonObject {
-  const view = ownView(caller, entity);
-  const inherited = inheritedAttributes(caller.scope, entity);
-  if (inherited) view.inheritedAttributes = inherited;
-  return view;
-}
-
-/** The part of the GET view that changes only with the entity's etag: server fields, the client's fields, secrets masked. */
-function ownView(caller: Caller, entity: Entity): JsonObject {
-  const { faults, scope } = caller;
-  let etag = faults.has('get-shows-previous-etag') ? entity.previousEtag : entity.etag;
-  if (faults.has('etag-changes-on-read')) etag = newEtag();
-  etag = shownEtag(etag, faults);
-  let state = entity.state;
-  if (state === DRAFT && faults.has('draft-state-reported-as-in-progress')) state = 'inProgress';
-  const stamp = (n: number): Json => (faults.has('list-items-carry-string-timestamps') ? new Date(n).toISOString() : n);
-  const view: JsonObject = {
-    id: entity.id,
-    createdAt: stamp(entity.createdAt),
-    updatedAt: stamp(entity.updatedAt),
-    createdBy: caller.clientId,
-    updatedBy: caller.clientId,
-    createdClient: caller.clientId,
-    updatedClient: caller.clientId,
-    sandboxId: sandboxIdOf(scope.sandbox),
-    sandboxName: scope.sandbox,
-    imsOrgId: scope.org,
-    ...entity.doc,
-    state,
-    version: etag,
-    etag,
-  };
-  if (entity.providerRefId !== undefined) view.providerRefId = entity.providerRefId;
-  if (entity.lastOperation) view.lastOperation = { ...entity.lastOperation };
-  if (entity.kind === 'connections' && entity.doc.auth !== undefined) view.auth = maskedAuth(entity.doc);
-  if (entity.kind === 'flows') Object.assign(view, flowRunFields(scope, entity.id));
-  return view;
-}
-
-function maskedAuth(doc: JsonObject): Json {
-  const auth = doc.auth as JsonObject;
-  if (typeof auth.params !== 'object' || auth.params === null || Array.isArray(auth.params)) return auth;
-  const secrets = secretParamNames(doc);
-  const params: JsonObject = {};
-  for (const [key, value] of Object.entries(auth.params)) params[key] = secrets.has(key.toLowerCase()) ? MASK : value;
-  return { ...auth, params };
 }
