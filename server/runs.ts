@@ -6,7 +6,7 @@
 // EN `help/dataflows/api/sort-and-filter.md` (run filters: `id`, `flowId`, `state`, `metrics.…` with `>`/`<`).
 import { ApiError } from './errors.ts';
 import type { Caller, Reply } from './entities.ts';
-import { encodeCursor, matches, parseListQuery, readPath, sortBy } from './list-query.ts';
+import { encodeToken, matches, parseListQuery, readPath, sortBy } from './list-query.ts';
 import { newEtag, type Entity, type JsonObject, type Scope } from './store.ts';
 
 export interface Run {
@@ -183,7 +183,7 @@ export function listRuns(caller: Caller, params: URLSearchParams): Reply {
     const all = sortBy(runs.filter(accept), query.orderBy, readRunField);
     const offset = query.token && 'offset' in query.token ? query.token.offset : 0;
     page = all.slice(offset, offset + limit);
-    if (offset + limit < all.length) next = encodeCursor({ offset: offset + limit });
+    if (offset + limit < all.length) next = encodeToken({ offset: offset + limit }, query);
   } else {
     // newest first: the token carries the last seq answered, and the next page starts below it
     const below = query.token && 'afterSeq' in query.token ? query.token.afterSeq : Infinity;
@@ -191,21 +191,14 @@ export function listRuns(caller: Caller, params: URLSearchParams): Reply {
       const run = runs[at]!;
       if (run.seq >= below || !accept(run)) continue;
       if (page.length === limit) {
-        next = encodeCursor({ afterSeq: page[page.length - 1]!.seq });
+        next = encodeToken({ afterSeq: page[page.length - 1]!.seq }, query);
         break;
       }
       page.push(run);
     }
   }
-  return { status: 200, body: { items: page.map((run) => run.view), _links: next ? { next: { href: nextHref(params, next) } } : {} } };
-}
-
-/** The token first, as the one documented href (`/connections?continuationToken=…`, OAS PageLink), the rest after it. */
-function nextHref(params: URLSearchParams, token: string): string {
-  const rest = new URLSearchParams(params);
-  rest.delete('continuationToken');
-  const tail = rest.toString();
-  return `/runs?continuationToken=${encodeURIComponent(token)}${tail ? '&' + tail : ''}`;
+  // the same next link as the entity lists (DECISIONS.md, "Next link"): the token alone, carrying the query
+  return { status: 200, body: { items: page.map((run) => run.view), _links: next ? { next: { href: `/runs?continuationToken=${next}` } } : {} } };
 }
 
 export function getRun(caller: Caller, id: string): Reply {
