@@ -3,7 +3,7 @@
 // (suites/support/fixtures.ts): no request crosses a process, which made the default run ~10% faster than one server
 // in this process shared by the workers (BENCHMARKS.md), and nothing outlives the run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import type { Selection, TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
 import { credentialsFromEnv } from './platform-http.ts';
 import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
-import { BREAKER_FILE_ENV, readStoppedAnswering, stoppedLine, trippedFileOf } from '../suites/support/breaker.ts';
+import { BREAKER_FILE_ENV, readStoppedAnswering, stoppedLine, trippedFileOf, interruptedFileOf } from '../suites/support/breaker.ts';
 import { HOLD_FILE_ENV } from '../suites/support/hold.ts';
 import { defaultRunId } from '../suites/support/target.ts';
 import { CONFIG_JSON_ENV, loadConfigFile } from './config-file.ts';
@@ -182,6 +182,8 @@ export async function runConformance(options: RunOptions): Promise<number> {
     const stop = (signal: NodeJS.Signals) => {
       if (interrupted) return;
       interrupted = true;
+      // before the runner hears of it: what the stop cuts off from here on must not trip the breaker
+      if (breakerFile !== undefined) writeFileSync(interruptedFileOf(breakerFile), signal);
       console.error(`\nflow-conformance: ${signal}: stopping the checks and cleaning up (this can take a few seconds)`);
       child.kill(signal);
     };
@@ -199,7 +201,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
   if (breakerFile !== undefined) {
     // a trip in the last 200 ms counts as much
     stoppedAnswering ??= readStoppedAnswering(breakerFile);
-    for (const file of [breakerFile, trippedFileOf(breakerFile)]) rmSync(file, { force: true });
+    for (const file of [breakerFile, trippedFileOf(breakerFile), interruptedFileOf(breakerFile)]) rmSync(file, { force: true });
   }
   // Playwright's own records hold its call logs, which list every request header: masked before anyone reads them
   const known = [env.AEP_ACCESS_TOKEN, env.AEP_API_KEY, env.AEP_CLIENT_ID, env.AEP_CLIENT_SECRET, preflightCredentials?.accessToken, preflightCredentials?.apiKey];

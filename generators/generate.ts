@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import type { OperationSchemas } from '../schemas/operation-schemas.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -21,12 +22,6 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 // OpenAPI-only or documentation-only keywords that draft-07 does not know (Ajv strict mode would reject them).
 const DROPPED = new Set(['nullable', 'example', 'xml', 'discriminator', 'externalDocs']);
 
-export interface OperationSchemas {
-  method: string;
-  path: string;
-  request?: JsonObject;
-  responses: Record<string, JsonObject>;
-}
 
 export interface GeneratedFile {
   /** Path relative to the repository root, with forward slashes. */

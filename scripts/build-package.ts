@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 
-/** Read at run time relative to the module that reads them (cli/catalogue.ts, generators/validators.ts, …). */
+/** Read at run time relative to the module that reads them (cli/catalogue.ts, schemas/validators.ts, …). */
 const DATA = ['specs', 'generators/generated/operation-schemas.json'];
 
 rmSync(DIST, { recursive: true, force: true });

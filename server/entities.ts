@@ -48,7 +48,8 @@ export function createEntity(caller: Caller, kind: Kind, body: Json, mode: strin
   // fromEntries defines own properties, so a "__proto__" key in the body stays a plain field, and the result is an
   // ordinary object (V8's fast shape), which every GET copies
   const doc = Object.fromEntries(Object.entries(body).filter(([key]) => !SERVER_FIELDS.has(key))) as JsonObject;
-  checkDocument(kind, doc, true);
+  checkDocument(kind, doc, true, faults);
+  crashOnUnicodeName(doc, faults);
   const spec = specOf(kind, doc, faults);
   const gateIgnored = kind === 'flows' ? faults.has('draft-flows-ignore-spec-flag') : faults.has('draft-connections-ignore-spec-flag');
   if (mode === 'draft' && spec && !supportsDrafts(spec) && !gateIgnored) {
@@ -203,13 +204,14 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
       throw new ApiError('read-only-field', `The field '/${path.join('/')}' cannot be updated.`);
     }
   }
-  let doc = applyPatch({ ...entity.doc, ...(faults.has('patch-writes-read-only-fields') ? { state: entity.state } : {}) }, instructions);
+  let doc = applyPatchOrCrash({ ...entity.doc, ...(faults.has('patch-writes-read-only-fields') ? { state: entity.state } : {}) }, instructions, faults);
   let state = entity.state;
   if (faults.has('patch-writes-read-only-fields')) {
     if (typeof doc.state === 'string') state = doc.state;
     delete doc.state;
   }
-  checkDocument(kind, doc, true);
+  checkDocument(kind, doc, true, faults);
+  crashOnUnicodeName(doc, faults);
   checkParents(scope, kind, doc, state === DRAFT, faults);
   // a live entity stays as complete as a create or publish would have required
   const incomplete = state !== DRAFT ? incompleteness(kind, doc) : undefined;
@@ -230,6 +232,21 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
   };
   if (!faults.has('patch-keeps-etag')) touch(entity);
   return { status: 200, body: { id: entity.id, etag: shownEtag(entity.etag, faults) } };
+}
+
+/** The fault `unicode-name-answers-500`: a name outside ASCII breaks the server (API-007). */
+function crashOnUnicodeName(doc: JsonObject, faults: Faults): void {
+  if (faults.has('unicode-name-answers-500') && typeof doc.name === 'string' && /[^\u0000-\u007f]/.test(doc.name)) throw new ApiError('internal', 'Unexpected character.');
+}
+
+/** The fault `patch-of-missing-path-answers-500`: the 400 of a missing path (RFC 6902 §5) becomes a crash (API-007). */
+function applyPatchOrCrash(doc: JsonObject, instructions: PatchInstruction[], faults: Faults): JsonObject {
+  try {
+    return applyPatch(doc, instructions);
+  } catch (error) {
+    if (faults.has('patch-of-missing-path-answers-500') && error instanceof ApiError) throw new ApiError('internal', 'Unexpected path.');
+    throw error;
+  }
 }
 
 /** An applied instruction as lastOperation shows it: a JSON Pointer path, and an auth value masked as reads mask it. */

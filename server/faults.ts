@@ -71,6 +71,9 @@ export const FAULTS = {
   'continuation-repeats-first-page': { breaks: ['LIST-002'], description: 'Following _links.next.href answers the first page again.' },
   'deleted-entities-stay-listed': { breaks: ['DEL-003'], description: 'A deleted entity answers 404 by id but stays in every list, filtered, paged and counted.' },
   'patch-skips-instructions-without-path': { breaks: ['API-011'], description: 'A PATCH instruction without a path is skipped and the rest applied, instead of refusing the patch.' },
+  'unicode-name-answers-500': { breaks: ['API-007'], description: 'A create or PATCH whose name holds a character outside ASCII answers 500.' },
+  'params-stored-wrong-typed': { breaks: ['API-011'], description: 'A params (or auth.params) that is not an object is stored as sent instead of refusing the body.' },
+  'patch-of-missing-path-answers-500': { breaks: ['API-007'], description: 'A JSON Patch remove or replace of a path that does not exist answers 500 instead of 400.' },
 } as const satisfies Record<string, FaultDefinition>;
 
 export type FaultName = keyof typeof FAULTS;

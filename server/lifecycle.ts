@@ -1,7 +1,7 @@
 // The documented rules of the draft lifecycle, in one place: what a create body may hold, which spec gates drafts,
 // what an entity may reference, and when a draft may be published. Route handlers only call these.
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../generators/validators.ts';
+import { createAjv } from '../schemas/validators.ts';
 import { connectionSpecById, flowSpecById, type ConnectionSpec, type FlowSpec } from './catalog.ts';
 import { ApiError } from './errors.ts';
 import type { Faults } from './faults.ts';
@@ -40,11 +40,12 @@ const SPEC_FIELD: Record<Kind, 'connectionSpec' | 'flowSpec'> = {
 };
 
 /** Type-checks the fields the lifecycle relies on; other fields are kept as sent. */
-export function checkDocument(kind: Kind, doc: JsonObject, creating: boolean): void {
+export function checkDocument(kind: Kind, doc: JsonObject, creating: boolean, faults: Faults): void {
   const fields = FIELDS[kind];
+  const wrongTypedParamsKept = faults.has('params-stored-wrong-typed');
   for (const [field, type] of Object.entries(fields)) {
     const value = doc[field];
-    if (value === undefined) continue;
+    if (value === undefined || (field === 'params' && wrongTypedParamsKept)) continue;
     if (!hasType(value, type)) throw new ApiError('validation', `Field '${field}' must be ${describe(type)}.`);
   }
   if (creating && doc[SPEC_FIELD[kind]] === undefined) {
@@ -52,7 +53,7 @@ export function checkDocument(kind: Kind, doc: JsonObject, creating: boolean): v
   }
   if (kind === 'connections' && doc.auth !== undefined) {
     const auth = doc.auth as JsonObject;
-    if (auth.params !== undefined && !hasType(auth.params, 'object')) throw new ApiError('validation', "Field 'auth.params' must be an object.");
+    if (auth.params !== undefined && !hasType(auth.params, 'object') && !wrongTypedParamsKept) throw new ApiError('validation', "Field 'auth.params' must be an object.");
     if (auth.specName !== undefined && typeof auth.specName !== 'string') throw new ApiError('validation', "Field 'auth.specName' must be a string.");
   }
 }

@@ -140,6 +140,10 @@ export class Store {
   nextSeq(): number {
     return ++this.seq;
   }
+  /** Every entity with its sandbox (tests name what a run left behind). */
+  *entities(): IterableIterator<{ sandbox: string; entity: Entity }> {
+    for (const scope of this.scopes.values()) for (const kind of Object.values(scope.tables)) for (const entity of kind.values()) yield { sandbox: scope.sandbox, entity };
+  }
   /** Total entities across scopes (benchmarks and tests read it). */
   get size(): number {
     let total = 0;

@@ -106,6 +106,8 @@ async function tour(api: FlowClient, steps: Steps): Promise<void> {
     await api.send('PATCH', `/${kind}/kit-missing`, { body: { op: 'move' }, headers: { 'if-match': '"x"' } });
     await api.action(kind, 'kit-missing', 'publish');
   }
+  // a path the flow does not have: RFC 6902 §4.2 makes it an error, of the client's
+  await api.patch('flows', flow.id, [{ op: 'remove', path: '/kitNoSuchField' }], await steps.currentEtag('flows', flow.id));
   await api.patch('flows', flow.id, [{ op: 'replace', path: '/name', value: `${build.name('tour')}-ü-✓` }], await steps.currentEtag('flows', flow.id));
 }
 
@@ -170,6 +172,16 @@ test('a create or PATCH whose body breaks its request schema is refused and chan
   for (const [label, patch] of patches) expectStatus(await api.patch('connections', live.id, patch, etag), '4xx', 'API-011', label);
   const after = await steps.read('connections', live.id);
   expectFact(after.item.description === before.item.description, 'API-011', `description still ${JSON.stringify(before.item.description)} after the refused patches`, after.item.description, after.exchange);
+
+  // a source connection's params is an object in the request schema: a string is refused and the params kept
+  const { source } = await steps.liveConnections();
+  const sourceBefore = await steps.read('sourceConnections', source.id);
+  const sourceEtag = String(sourceBefore.item.etag);
+  expectStatus(await api.patch('sourceConnections', source.id, [{ op: 'add', path: '/params', value: 'not an object' }], sourceEtag), '4xx', 'API-011', 'params a string, not an object');
+  const sourceAfter = await steps.read('sourceConnections', source.id);
+  expectFact(JSON.stringify(sourceAfter.item.params) === JSON.stringify(sourceBefore.item.params), 'API-011', `params still ${JSON.stringify(sourceBefore.item.params)} after the refused patch`, sourceAfter.item.params, sourceAfter.exchange);
+  const sourceControl = await api.patch('sourceConnections', source.id, [{ op: 'replace', path: '/description', value: 'patched by the kit' }], sourceEtag);
+  requireEvidence(isSuccess(sourceControl), 'API-011', 'a well-formed PATCH of the source connection with the same If-Match to succeed (the control)', `it answered ${sourceControl.response?.status ?? 'nothing'} — see UPD-001, ETAG-001`, sourceControl);
 
   for (const [label, body] of creates) await expectNoneNamed(api, 'connections', String(body.name), 'API-011', `the refused create (${label})`);
   for (const [, , whole] of creates) await controlCreate(api, steps, whole, 'API-011');

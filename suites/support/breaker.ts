@@ -29,6 +29,15 @@ export function trippedFileOf(file: string): string {
   return `${file}.tripped`;
 }
 
+/**
+ * The file the CLI creates when the user interrupts the run (SIGINT, SIGTERM). From then on the requests the stop
+ * cuts off (connections reset as workers end) are the interruption's doing, not the target's, so they no longer
+ * trip the run: a trip would read as "the target stopped answering" and skip the cleanup's prefix sweep.
+ */
+export function interruptedFileOf(file: string): string {
+  return `${file}.interrupted`;
+}
+
 /** Why the run tripped: "3 requests in a row got no answer (last: POST /flows timed out after 2 s)". */
 export function noAnswerDetail(count: number, last: string): string {
   return `${count} requests in a row got no answer (last: ${last})`;
@@ -66,7 +75,7 @@ export class Breaker {
     } catch {
       return; // bookkeeping that failed must not fail the request: the run just does not trip
     }
-    if (count < this.threshold) return;
+    if (count < this.threshold || existsSync(interruptedFileOf(this.file))) return;
     try {
       // the first worker to get here writes the line; the others find it there
       writeFileSync(trippedFileOf(this.file), noAnswerDetail(this.threshold, description), { flag: 'wx' });

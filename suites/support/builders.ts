@@ -1,6 +1,6 @@
 // Valid create bodies for each kind, from the config and the specs read off the target. Auth params come from the
 // config or are generated from the spec's authSpec JSON Schema, so they are valid by construction.
-import { validValueFromSchema } from '../../generators/arbitrary.ts';
+import { validValueFromSchema } from '../../schemas/arbitrary.ts';
 import type { Discovery, SpecInfo } from './discovery.ts';
 import { isSecretName, type Redactor } from './redact.ts';
 import type { Target } from './target.ts';

@@ -1,7 +1,7 @@
 // Every exchange the kit makes passes through one recorder, which keeps a redacted copy as evidence and runs the
 // checks that hold for every answer: no 5xx (API-007) and every 2xx body valid against its operation (API-008).
 // A violation is recorded against its requirement, never against the test that happened to trigger it.
-import { validateResponse } from '../../generators/validators.ts';
+import { validateResponse } from '../../schemas/validators.ts';
 import type { Redactor } from './redact.ts';
 
 export interface RecordedRequest {

@@ -31,7 +31,8 @@ test('a run interrupted with SIGINT halfway leaves no entity behind', async ({},
     });
     expect(output).toContain('SIGINT: stopping the checks and cleaning up');
     expect(code).toBe(130);
-    expect(server.service.store.size, 'entities left in the target').toBe(0);
+    const left = [...server.service.store.entities()].map(({ sandbox, entity }) => `${sandbox}/${entity.kind}/${entity.id} ${String(entity.doc.name)} (${entity.state})`);
+    expect(left, 'entities left in the target').toEqual([]);
     const results = JSON.parse(readFileSync(`${dir}/results.json`, 'utf8')) as { interrupted?: boolean; verdict: string; requirements: { id: string; status: string; reason: string }[]; cleanup?: { leftBehind: unknown[]; created: number } };
     expect(results.interrupted).toBe(true);
     // what the interruption stopped or never reached is error, saying so, and leaves the run without a verdict

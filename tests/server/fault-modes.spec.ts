@@ -251,6 +251,23 @@ const PROBES = {
     healthy: [400, false],
     broken: [200, true],
   },
+  'unicode-name-answers-500': { observe: (api) => status(api.post('/connections?mode=draft', { ...baseConnectionBody(), name: 'Größe ✓ 連携' })), healthy: 201, broken: 500 },
+  'params-stored-wrong-typed': {
+    observe: async (api) => {
+      const body = baseConnectionBody();
+      return status(api.post('/connections?mode=draft', { ...body, auth: { ...body.auth, params: 'not an object' } }));
+    },
+    healthy: 400,
+    broken: 201,
+  },
+  'patch-of-missing-path-answers-500': {
+    observe: async (api) => {
+      const base = await createBase(api);
+      return status(api.patch(`/connections/${base.id}`, [{ op: 'remove', path: '/kitNoSuchField' }], base.etag));
+    },
+    healthy: 400,
+    broken: 500,
+  },
 } satisfies Record<FaultName, Probe>;
 
 for (const name of FAULT_NAMES) {

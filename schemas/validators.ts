@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
-import type { OperationSchemas } from './generate.ts';
+import type { OperationSchemas } from './operation-schemas.ts';
 
 export interface ValidationResult {
   valid: boolean;
   errors: string[];
 }
 
-const SCHEMAS_URL = new URL('./generated/operation-schemas.json', import.meta.url);
+const SCHEMAS_URL = new URL('../generators/generated/operation-schemas.json', import.meta.url);
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object's type.
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ??

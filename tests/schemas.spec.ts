@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, buildOperationSchemas, renderGenerated } from '../generators/generate.ts';
-import { createAjv, operationSchemas, responseSchemaKey, validateRequest, validateResponse } from '../generators/validators.ts';
-import { arbitraryFromSchema, validValueFromSchema, type JsonSchema } from '../generators/arbitrary.ts';
+import { createAjv, operationSchemas, responseSchemaKey, validateRequest, validateResponse } from '../schemas/validators.ts';
+import { arbitraryFromSchema, validValueFromSchema, type JsonSchema } from '../schemas/arbitrary.ts';
 import { AZURE_FILE_STORAGE, connectionSpecById } from '../server/catalog.ts';
 
 // The Azure File Storage authSpec the reference server serves (as the draft tutorial shows it): the run-time use of
