@@ -8,6 +8,7 @@
 // that sequence (--seed S --path P) and passed; any other pass leaves the entry, marked not re-checked.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { readModelFailures } from '../kit/annotations/model-failure.ts';
 import type { TestOutcome } from './fold.ts';
 import type { Counterexample, ResultRecord } from './results.ts';
 
@@ -112,10 +113,8 @@ export function applyBaseline(records: ResultRecord[], baseline: Baseline | unde
 export function counterexamplesOf(outcomes: TestOutcome[]): Map<string, Counterexample> {
   const found = new Map<string, Counterexample & { steps: number }>();
   for (const o of outcomes) {
-    for (const a of o.annotations.filter((x) => x.type === 'model-failure' && x.description)) {
-      const { seed, path, steps } = JSON.parse(a.description!) as { seed?: unknown; path?: unknown; steps?: unknown[] };
-      if (typeof seed !== 'number' || typeof path !== 'string') continue;
-      const length = Array.isArray(steps) ? steps.length : Infinity;
+    for (const { seed, path, steps } of readModelFailures(o.annotations)) {
+      const length = steps.length;
       for (const id of o.tags.map((t) => t.replace(/^@/, '')).filter((t) => MODEL_BASED.has(t))) {
         const best = found.get(id);
         if (!best || length < best.steps) found.set(id, { seed, path, steps: length });

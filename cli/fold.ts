@@ -4,6 +4,12 @@
 // a requirement that did not run says why (filtered, another shard, interrupted); none is ever silently absent.
 import { loadCatalogue, type Requirement } from './catalogue.ts';
 import { findCulprit, selectExchanges } from './evidence.ts';
+import type { Annotation } from '../kit/annotations/annotation.ts';
+import { readCoverage } from '../kit/annotations/coverage.ts';
+import { readJudgedCounts } from '../kit/annotations/every-exchange.ts';
+import { readModelFailure, type ModelFailure } from '../kit/annotations/model-failure.ts';
+import { NOT_RUN, readNotRun } from '../kit/annotations/not-run.ts';
+import { readViolations } from '../kit/annotations/violation.ts';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'error' | 'not-applicable';
 
@@ -19,6 +25,8 @@ export interface Evidence {
   culprit?: number;
   /** How many of the check's exchanges `exchanges` leaves out (cli/evidence.ts). */
   omitted?: number;
+  /** A model-based failure's shrunk sequence and replay (its model-failure annotation): the report shows these fields. */
+  model?: ModelFailure;
 }
 
 /** A catalogue requirement (less its operations) with what this run found. */
@@ -42,7 +50,7 @@ export interface TestOutcome {
   /** When the runner started it (ISO 8601); absent for a test it never started. */
   startedAt?: string;
   errors: string[];
-  annotations: { type: string; description?: string }[];
+  annotations: Annotation[];
   exchanges?: unknown[];
 }
 
@@ -54,8 +62,8 @@ const ID_TAG = /^@([A-Z]+-\d{3})$/;
 const COULD_NOT_CHECK = /^(?:Error: )?(?:CouldNotCheck|TransportError): /;
 /** The every-exchange requirements: a pass needs exchanges they could actually judge (the `every-exchange` counts). */
 export const EVERY_EXCHANGE = ['API-007', 'API-008'] as const;
-/** The outcomes reporter's note on a test the runner never started (cli/outcomes-reporter.ts). */
-export const NOT_RUN = 'not-run';
+/** The note on a test the runner never started (kit/annotations/not-run.ts). */
+export { NOT_RUN };
 /** A check skipped because the --max-requests budget was spent: the kit ran out, the target was not asked. */
 const BUDGET_SKIP = /--max-requests/;
 
@@ -75,7 +83,7 @@ export interface FoldOptions {
 }
 
 const skipNote = (test: TestOutcome) => test.annotations.find((a) => a.type === 'skip')?.description ?? '';
-const notRunNote = (test: TestOutcome) => test.annotations.find((a) => a.type === NOT_RUN)?.description;
+const notRunNote = (test: TestOutcome) => readNotRun(test.annotations);
 
 /**
  * How a check cut off by SIGINT/SIGTERM can end: its request lost (the embedded server or the connection went down
@@ -134,14 +142,11 @@ export function fold(outcomes: TestOutcome[], options: FoldOptions): Requirement
   const judged = new Map<string, number>();
   for (const outcome of outcomes) {
     for (const id of requirementIdsOf(outcome.tags)) byId.set(id, [...(byId.get(id) ?? []), outcome]);
-    for (const annotation of outcome.annotations) {
-      if (!annotation.description) continue;
-      if (annotation.type === 'every-exchange') {
-        for (const [id, n] of Object.entries(JSON.parse(annotation.description) as Record<string, number>)) judged.set(id, (judged.get(id) ?? 0) + n);
-      } else if (annotation.type === 'violation') {
-        const { requirement, message, exchange } = JSON.parse(annotation.description) as { requirement: string; message: string; exchange?: unknown };
-        violations.set(requirement, [...(violations.get(requirement) ?? []), { message, test: outcome, ...(exchange !== undefined ? { exchange } : {}) }]);
-      }
+    for (const counts of readJudgedCounts(outcome.annotations)) {
+      for (const [id, n] of Object.entries(counts)) judged.set(id, (judged.get(id) ?? 0) + n);
+    }
+    for (const { requirement, message, exchange } of readViolations(outcome.annotations)) {
+      violations.set(requirement, [...(violations.get(requirement) ?? []), { message, test: outcome, ...(exchange !== undefined ? { exchange } : {}) }]);
     }
   }
 
@@ -178,7 +183,7 @@ export function fold(outcomes: TestOutcome[], options: FoldOptions): Requirement
       return { ...base, status: 'not-applicable' as Status, reason: reasons.filter(Boolean).join('; ') || 'skipped', evidence: [] };
     }
     // a pass that covered less than its budget (the model-based suite out of time) says so
-    const covered = ran.flatMap((t) => t.annotations.filter((a) => a.type === 'coverage' && a.description).map((a) => a.description!));
+    const covered = ran.flatMap((t) => readCoverage(t.annotations));
     return { ...base, status: 'pass' as Status, reason: `${ran.length} check${ran.length === 1 ? '' : 's'} passed${covered.length ? `; ${covered.join('; ')}` : ''}`, evidence: ran.slice(0, 2).map((t) => evidenceOf(t)) };
   });
 }
@@ -204,6 +209,7 @@ function evidenceOf(test: TestOutcome, message?: string, about: { failed?: true;
     const culprit = findCulprit(all, stripAnsi(message ?? '').replace(/^(?:Error: )?(?:\w*Error|RequirementFailure): /, ''));
     selected = selectExchanges(all, culprit === undefined ? { stopped: true } : { culprit });
   } else selected = selectExchanges(all, about.stopped ? { stopped: true } : {});
+  const model = about.failed ? readModelFailure(test.annotations) : undefined;
   return {
     test: test.title,
     ...(test.file ? { file: test.file } : {}),
@@ -211,6 +217,7 @@ function evidenceOf(test: TestOutcome, message?: string, about: { failed?: true;
     outcome: test.status,
     ...(message ? { message } : {}),
     ...selected,
+    ...(model ? { model } : {}),
   };
 }
 

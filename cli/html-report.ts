@@ -65,29 +65,16 @@ export function curlOf(request: { method: string; url: string; headers: Record<s
   return lines.join(' \\\n  ');
 }
 
-/** Splits a model-based failure into its cause, the numbered shrunk steps and the replay command. */
-export function parseMessage(message: string): Pick<ViewEvidence, 'text' | 'steps' | 'stepsTitle' | 'replay'> {
-  const rest: string[] = [];
-  const steps: string[] = [];
-  let stepsTitle: string | undefined;
-  let replay: string | undefined;
-  let inSteps = false;
-  for (const line of stripAnsi(message).split('\n')) {
-    const step = /^\s*\d+\.\s+(.*)$/.exec(line);
-    const rep = /^replay:\s*(.+)$/.exec(line.trim());
-    if (/^shrunk sequence\b.*:\s*$/i.test(line.trim())) {
-      stepsTitle = line.trim().replace(/:\s*$/, '');
-      inSteps = true;
-    } else if (inSteps && step) steps.push(step[1] ?? '');
-    else if (rep) {
-      replay = rep[1];
-      inSteps = false;
-    } else {
-      inSteps = false;
-      rest.push(line);
-    }
-  }
-  return { text: rest.join('\n').trim(), steps, ...(stepsTitle ? { stepsTitle } : {}), ...(replay ? { replay } : {}) };
+/**
+ * What a failure's evidence says: its message; for a model-based failure, the fields of its model-failure annotation
+ * (the cause and notes as the text, the shrunk steps, the replay line), never lines cut out of the message.
+ */
+export function failureText(e: Pick<Evidence, 'message' | 'model'>): Pick<ViewEvidence, 'text' | 'steps' | 'stepsTitle' | 'replay'> {
+  const message = stripAnsi(e.message ?? '').trim();
+  if (!e.model) return { text: message, steps: [] };
+  const { cause, notes = [], steps, replay } = e.model;
+  const text = [cause ?? message.split('\n')[0] ?? '', ...notes].join('\n').trim();
+  return { text, steps, stepsTitle: `shrunk sequence (${steps.length} step${steps.length === 1 ? '' : 's'})`, replay };
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -147,7 +134,7 @@ function evidenceOf(e: Evidence, reproduce: Reproduce | undefined): ViewEvidence
   const location = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}` : undefined;
   const culprit = typeof e.culprit === 'number' && e.culprit >= 0 && e.culprit < (e.exchanges ?? []).length ? e.culprit : undefined;
   return {
-    test: e.test, outcome: e.outcome, ...(location ? { location } : {}), ...parseMessage(e.message ?? ''),
+    test: e.test, outcome: e.outcome, ...(location ? { location } : {}), ...failureText(e),
     exchanges: (e.exchanges ?? []).map((x) => exchangeOf(x, reproduce)),
     ...(culprit !== undefined ? { culprit, ...expectedReceived(e.message ?? '') } : {}),
     ...(typeof e.omitted === 'number' && e.omitted > 0 ? { omitted: e.omitted } : {}),

@@ -1,5 +1,7 @@
 // results.json: the run's source of truth. junit.xml and index.html are views of it. Its JSON Schema is
 // specs/results.schema.json.
+import type { ModelFailure } from '../kit/annotations/model-failure.ts';
+import type { SpecFlag } from '../kit/annotations/specs.ts';
 import type { RequirementResult, Selection, Status } from './fold.ts';
 import type { ShardIdentity } from './shard.ts';
 import type { Verdict } from './verdict.ts';
@@ -38,13 +40,8 @@ export interface ModelRun {
   failures?: ModelFailure[];
 }
 
-export interface ModelFailure {
-  part: number;
-  seed: number;
-  path: string;
-  steps: string[];
-  replay: string;
-}
+/** The model-failure annotation as the suite wrote it (kit/annotations/model-failure.ts), read by its one reader. */
+export type { ModelFailure };
 
 export interface Results {
   kit: { name: string; version: string };
@@ -95,7 +92,7 @@ export interface Results {
   /** Every check (test) of the run, in the order they started: the report's timeline and slowest checks. */
   checks?: CheckRecord[];
   /** Every spec the target listed, with its draft-support flag. */
-  specs?: { collection: string; id: unknown; name: unknown; isDraftModeSupported: unknown }[];
+  specs?: SpecFlag[];
 }
 
 export interface Reproduce {

@@ -9,7 +9,10 @@ import { checksOf } from './checks.ts';
 import { fold, summaryOf, type Selection, type TestOutcome } from './fold.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
-import type { ModelFailure, Results } from './results.ts';
+import type { Results } from './results.ts';
+import { readModelFailures } from '../kit/annotations/model-failure.ts';
+import { readModelSummaries } from '../kit/annotations/model-summary.ts';
+import { readSpecFlags } from '../kit/annotations/specs.ts';
 import { reproduceOf } from './reproduce.ts';
 import type { ShardIdentity } from './shard.ts';
 import { printSummary } from './summary.ts';
@@ -47,7 +50,7 @@ function budgetSpent(outcomes: TestOutcome[]): boolean {
 
 /** The draft-support flags the spec checks saw (the read-only probe's main answer). */
 function specsSeen(outcomes: TestOutcome[]): Results['specs'] {
-  const seen = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'specs' && a.description).flatMap((a) => JSON.parse(a.description!) as NonNullable<Results['specs']>));
+  const seen = outcomes.flatMap((o) => readSpecFlags(o.annotations));
   return seen.length > 0 ? seen : undefined;
 }
 
@@ -60,11 +63,11 @@ export const KIT = { name: PACKAGE.name, version: PACKAGE.version };
  * part's shrunk steps and the line that replays it, as fields for tools (the message ends with the same line).
  */
 function modelRun(outcomes: TestOutcome[]): Results['model'] {
-  const parts = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model' && a.description).map((a) => JSON.parse(a.description!) as { seed?: number; path?: string; runs?: number; steps?: number }));
+  const parts = outcomes.flatMap((o) => readModelSummaries(o.annotations));
   if (parts.length === 0) return undefined;
   const seed = parts.every((p) => p.seed === parts[0]!.seed) ? parts[0]!.seed : undefined;
   const path = parts.find((p) => p.path !== undefined)?.path;
-  const failures = outcomes.flatMap((o) => o.annotations.filter((a) => a.type === 'model-failure' && a.description).map((a) => JSON.parse(a.description!) as ModelFailure));
+  const failures = outcomes.flatMap((o) => readModelFailures(o.annotations));
   return {
     ...(seed !== undefined ? { seed } : {}), ...(path !== undefined ? { path } : {}),
     runs: parts.reduce((n, p) => n + (p.runs ?? 0), 0), steps: parts.reduce((n, p) => n + (p.steps ?? 0), 0),

@@ -2,6 +2,9 @@
 // kinds, checked step by step against the model. The budget is split over a few parts, separate tests that workers
 // run side by side, each with its own seed, model and entities. A failure is the shrunk sequence, one step a line,
 // with the seed and path that replay it (that part's own seed: the other parts are skipped on replay).
+import { writeCoverage } from '../kit/annotations/coverage.ts';
+import { writeModelFailure } from '../kit/annotations/model-failure.ts';
+import { writeModelSummary } from '../kit/annotations/model-summary.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
 import { CouldNotCheck, RequirementFailure } from './support/verdicts.ts';
 import { DEFAULT_MAX_COMMANDS, masterSeed, PARTS, partTimeBudgetMs, planPart, testTimeoutMs } from './model/budget.ts';
@@ -45,20 +48,17 @@ for (let part = 0; part < PARTS; part++) {
       throw error;
     }
     const asked = plan.path !== undefined ? 1 : plan.runs;
-    testInfo.annotations.push({
-      type: 'model',
-      // a replay's path too: a baseline entry of a model-based failure is fixed only by a pass of its own sequence
-      description: JSON.stringify({ seed: master, part: part + 1, partSeed: plan.seed, ...(plan.path !== undefined ? { path: plan.path } : {}), runs: report.runs, steps: report.steps, asked, ...(report.shortfall ? { shortfall: report.shortfall } : {}) }),
-    });
+    // a replay's path too: a baseline entry of a model-based failure is fixed only by a pass of its own sequence
+    writeModelSummary(testInfo, { seed: master, part: part + 1, partSeed: plan.seed, ...(plan.path !== undefined ? { path: plan.path } : {}), runs: report.runs, steps: report.steps, asked, ...(report.shortfall ? { shortfall: report.shortfall } : {}) });
     if (report.failure) {
-      const { steps, path, replay, exchanges, message } = report.failure;
-      // results.json's model.failures reads this: the replay line as a field, not a line to cut out of a message
-      testInfo.annotations.push({ type: 'model-failure', description: JSON.stringify({ part: part + 1, steps, seed: plan.seed, path, replay }) });
+      const { steps, path, replay, exchanges, message, cause, notes } = report.failure;
+      // results.json's model.failures and the report's shrunk steps read this: fields, not lines cut out of a message
+      writeModelFailure(testInfo, { part: part + 1, seed: plan.seed, path, steps, replay, cause, ...(notes.length ? { notes } : {}) });
       // the shrunk sequence's own exchanges, ahead of the fixture's (the report reads the first attachment of this name)
       await testInfo.attach('exchanges', { body: JSON.stringify(exchanges), contentType: 'application/json' });
       throw new RequirementFailure(message);
     }
     requireCoverage(report, plan);
-    if (report.shortfall) testInfo.annotations.push({ type: 'coverage', description: `part ${part + 1} of ${PARTS} made ${report.shortfall}` });
+    if (report.shortfall) writeCoverage(testInfo, `part ${part + 1} of ${PARTS} made ${report.shortfall}`);
   });
 }

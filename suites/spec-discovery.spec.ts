@@ -1,4 +1,5 @@
 // SPEC: the target serves the specs the draft workflow starts from.
+import { writeSpecFlags } from '../kit/annotations/specs.ts';
 import { bodyOf, firstItem, type FlowClient } from './support/client.ts';
 import { test } from './support/fixtures.ts';
 import type { Exchange } from './support/recorder.ts';
@@ -52,7 +53,7 @@ test('isDraftModeSupported, where a spec has it, is a boolean', { tag: ['@SPEC-0
     const items = (body.items as unknown[]).filter((i): i is Record<string, unknown> => Boolean(i) && typeof i === 'object');
     // which specs support drafts: the read-only probe's answer, shown in the report
     const flags = items.map((spec) => ({ collection, id: spec.id, name: spec.name, isDraftModeSupported: (spec.attributes as Record<string, unknown> | undefined)?.isDraftModeSupported ?? null }));
-    testInfo.annotations.push({ type: 'specs', description: JSON.stringify(flags) });
+    writeSpecFlags(testInfo, flags);
     for (const spec of items) {
       const flag = (spec.attributes as Record<string, unknown> | undefined)?.isDraftModeSupported;
       expectFact(flag === undefined || typeof flag === 'boolean', 'SPEC-003', `a boolean isDraftModeSupported on ${collection} ${String(spec.id)}`, flag, exchange);

@@ -35,7 +35,7 @@ export interface PartReport {
   /** Set when the part made fewer runs than planned, and why. */
   shortfall?: string;
   /** The failure, in the kit's words, with the shrunk sequence and the replay line. */
-  failure?: { message: string; steps: string[]; path: string; replay: string; exchanges: Exchange[] };
+  failure?: { message: string; cause: string; notes: string[]; steps: string[]; path: string; replay: string; exchanges: Exchange[] };
 }
 
 interface FailingRun {
@@ -166,6 +166,8 @@ export async function runPart(ctx: PartContext): Promise<PartReport> {
     ];
     report.failure = {
       message: `${firstLine(cause)}\nshrunk sequence (${lines.length} steps):\n${lines.join('\n')}\nreplay: ${replay}${notes.length ? `\n${notes.join('\n')}` : ''}`,
+      cause: firstLine(cause),
+      notes,
       steps: shown.trace,
       path: failedPath,
       replay,

@@ -6,9 +6,11 @@
 import { test as base, request } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
-import { NOT_RUN } from '../../cli/fold.ts';
 import { appendLedger } from '../../cli/ledger.ts';
 import { isGone } from '../../cli/platform-http.ts';
+import { writeJudgedCounts } from '../../kit/annotations/every-exchange.ts';
+import { writeNotRun } from '../../kit/annotations/not-run.ts';
+import { writeViolation } from '../../kit/annotations/violation.ts';
 import { BREAKER_FILE_ENV, sharedBreaker } from './breaker.ts';
 import { Builders } from './builders.ts';
 import { FlowClient } from './client.ts';
@@ -108,7 +110,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     async ({}, use, testInfo) => {
       const stopped = BREAKER?.tripped();
       if (stopped) {
-        testInfo.annotations.push({ type: NOT_RUN, description: `not run: ${stopped}` });
+        writeNotRun(testInfo, `not run: ${stopped}`);
         test.skip(true, `not run: ${stopped}`);
       }
       if (READ_ONLY && !testInfo.tags.includes('@read-only')) test.skip(true, 'not-applicable: a --read-only run sends only GETs and this check needs writes');
@@ -146,13 +148,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
     recorder.startCleanup();
     await deleteEntries(ledger);
     ledger.entries.length = 0;
-    testInfo.annotations.push({ type: 'every-exchange', description: JSON.stringify(recorder.judged) });
+    writeJudgedCounts(testInfo, recorder.judged);
     // the exchange that broke the rule (already redacted) is the evidence, not the test's last exchanges; one per
     // distinct message, a few per test, so a target that answers 5xx to everything cannot bloat the outcomes
     const shown = new Set<string>();
     for (const violation of recorder.violations) {
       const withExchange = !shown.has(violation.message) && shown.size < 5 && Boolean(shown.add(violation.message));
-      testInfo.annotations.push({ type: 'violation', description: JSON.stringify({ requirement: violation.requirement, message: violation.message, ...(withExchange ? { exchange: violation.exchange } : {}) }) });
+      writeViolation(testInfo, { requirement: violation.requirement, message: violation.message, ...(withExchange ? { exchange: violation.exchange } : {}) });
     }
     const exchanges = recorder.exchanges.length > MAX_EVIDENCE ? recorder.exchanges.slice(-MAX_EVIDENCE) : recorder.exchanges;
     await testInfo.attach('exchanges', { body: JSON.stringify(exchanges), contentType: 'application/json' });

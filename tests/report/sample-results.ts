@@ -130,6 +130,12 @@ const FAILING: Record<string, { status: Status; reason: string; evidence: Eviden
         '  4. publish draft flow #0',
         `replay: ${MODEL_REPLAY}`,
       ].join('\n'),
+      // the report renders the steps and the replay from these fields (the model-failure annotation), not the message
+      model: {
+        part: 1, seed: 1938472650, path: '17:3:0:1', replay: MODEL_REPLAY,
+        cause: 'step "publish draft flow #0": expected 4xx, received 200: a parent is still a draft [ORD-007]',
+        steps: ['create draft connection (parents #0 #0)', 'create draft source connection (parents #0 #0)', 'create draft flow (parents #0 #0) after creating target connection', 'publish draft flow #0'],
+      },
       exchanges: [
         redacted(exchange('POST', '/connections?mode=draft', 201, { body: { name: 'model connection', auth: { params: { clientSecret: PLANTED_SECRET } } }, response: created('c-0'), operationId: 'createConnection' })),
         redacted(exchange('POST', `/flows/${FLOW}/action?op=publish`, 200, { response: { id: FLOW, state: 'enabled' }, operationId: 'actionFlow' })),
