@@ -4,12 +4,14 @@
 // (what one `flow-conformance --fault F --requirement …` spends checking, without the runner's start), and whether
 // every requirement it breaks failed. Rounds are separate runs; a fault's figure is its median over them. End-to-end
 // CLI times for a sample, start-up included, are in growth-kit.ts; the model-only fault is timed there too.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fold } from '../cli/fold.ts';
-import { outcomesByProject, readJsonReport } from '../cli/playwright-json.ts';
+import { fileURLToPath } from 'node:url';
+import { fold, type TestOutcome } from '../cli/fold.ts';
+import { outcomesByProject } from '../cli/outcome.ts';
+import { OUTCOMES_FILE } from '../cli/outcomes-reporter.ts';
 import { FAULTS, SCENARIO_FAULTS, type FaultName } from '../server/faults.ts';
 import { cleanEnv } from './cli-run.ts';
 import { median, percentile } from './stats.ts';
@@ -44,13 +46,13 @@ export async function catchEveryFault(rounds: number, log: (line: string) => voi
   for (let round = 0; round < rounds; round++) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-faults-'));
     try {
-      const report = join(dir, 'report.json');
-      const env = cleanEnv({ FLOW_CONFORMANCE_MUTATION: SCENARIO_FAULTS.join(','), FLOW_CONFORMANCE_STRICT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+      // the CLI's own reporter: its outcomes are what the CLI folds (cli/outcome.ts)
+      const env = cleanEnv({ FLOW_CONFORMANCE_MUTATION: SCENARIO_FAULTS.join(','), FLOW_CONFORMANCE_STRICT: '1', FLOW_CONFORMANCE_REPORT_DIR: dir });
       // exit code 1 is the expected outcome: every project is meant to fail
-      const run = await timed(process.execPath, [cli, 'test', '--project=fault:*', '--reporter=json', '--workers=2', `--output=${join(dir, 'test-results')}`], { env });
+      const run = await timed(process.execPath, [cli, 'test', '--project=fault:*', `--reporter=${fileURLToPath(new URL('../cli/outcomes-reporter.ts', import.meta.url))}`, '--workers=2', `--output=${join(dir, 'test-results')}`], { env });
       if (run.code !== 1) throw new Error(`the mutation run exited ${run.code} (expected 1: every fault fails its checks)\n${run.stderr.slice(-2000)}`);
       roundWallMs.push(run.wallMs);
-      const byProject = outcomesByProject(readJsonReport(report));
+      const byProject = outcomesByProject(JSON.parse(readFileSync(join(dir, OUTCOMES_FILE), 'utf8')) as TestOutcome[]);
       for (const fault of SCENARIO_FAULTS) {
         const results = fold(byProject.get(`fault:${fault}`) ?? [], { strict: true });
         const broken = FAULTS[fault].breaks.map((id) => results.find((r) => r.id === id));

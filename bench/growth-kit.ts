@@ -1,6 +1,7 @@
 // Section 4b: how the kit's run grows. The full default run at --runs 10, 100 and 1000 (one run each: it should be
 // linear in runs); the time to catch a sample of fault modes across areas (median of 3, interleaved, --strict); and the
 // model-only fault, caught by ORD-007 alone, with the cost of shrinking its counterexample.
+import { readModelFailures } from '../kit/annotations/model-failure.ts';
 import { FAULTS, type FaultName } from '../server/faults.ts';
 import { requirement, runCli, type CliRun } from './cli-run.ts';
 import { linearFit, median } from './stats.ts';
@@ -62,8 +63,8 @@ export async function kitGrowth(log: (line: string) => void, budgets: readonly n
   const modelWall = modelRuns.map((r) => r.wallMs);
   const failing = [...modelRuns].sort((a, b) => a.wallMs - b.wallMs)[modelRuns.length >> 1]!;
   const runsToFailure = failing.results.model?.runs ?? NaN;
-  const failure = failing.outcomes.flatMap((o) => o.annotations).find((a) => a.type === 'model-failure');
-  const shrunkSteps = failure?.description ? (JSON.parse(failure.description) as { steps: string[] }).steps.length : NaN;
+  const failure = failing.outcomes.flatMap((o) => readModelFailures(o.annotations))[0];
+  const shrunkSteps = failure ? failure.steps.length : NaN;
   // fast-check generates run i from the seed alone, so the healthy server sees the same first runs
   const healthy = await runCli(['--requirement', 'ORD-007', '--runs', String(runsToFailure), '--seed', '2']);
   const ord007Ms = requirement(failing, 'ORD-007').durationMs;

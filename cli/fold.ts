@@ -45,6 +45,8 @@ export interface TestOutcome {
   file?: string;
   line?: number;
   tags: string[];
+  /** The Playwright project that ran it (`conformance`, or `fault:NAME` in the project's own mutation matrix). */
+  project?: string;
   status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
   durationMs: number;
   /** When the runner started it (ISO 8601); absent for a test it never started. */

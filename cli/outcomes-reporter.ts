@@ -6,23 +6,16 @@
 // started (the run was interrupted) is kept too, marked not-run, so the fold can say so rather than call the
 // requirement filtered out.
 import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { BREAKER_FILE_ENV, sharedBreaker } from '../suites/support/breaker.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { cut, terminalWidth, wrap } from './fit.ts';
-import { fold, NOT_RUN, requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
+import { fold, requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
+import { notStartedOutcomeOf, outcomeOf } from './outcome.ts';
 import { STATUS_MARK } from './summary.ts';
 
 export const OUTCOMES_FILE = 'outcomes.json';
-
-/** Runtime annotations show up on both the test and its result: keep each once. */
-export function uniqueAnnotations(annotations: { type: string; description?: string }[]): TestOutcome['annotations'] {
-  const seen = new Set<string>();
-  return annotations
-    .filter((a) => !seen.has(`${a.type}\u0000${a.description ?? ''}`) && Boolean(seen.add(`${a.type}\u0000${a.description ?? ''}`)))
-    .map((a) => ({ type: a.type, ...(a.description ? { description: a.description } : {}) }));
-}
 
 /** Why the runner ended before a test started, as the fold's reason says it. */
 function notRunReason(status: FullResult['status']): string {
@@ -32,16 +25,6 @@ function notRunReason(status: FullResult['status']): string {
   if (status === 'interrupted') return 'not run: the run was interrupted';
   if (status === 'timedout') return 'not run: the run reached its global time limit first';
   return 'not run: the test runner stopped before this check started';
-}
-
-/**
- * The check's wall-clock time, from the moment the runner began it to now (its end). Playwright's own `duration` counts
- * only the test's time slot: worker-scoped fixtures (the target, discovery's GETs) and the worker's teardown after a
- * failure run in slots of their own, so a check whose fresh worker waited out five discovery timeouts showed 30 ms.
- */
-export function wallTimeOf(result: Pick<TestResult, 'duration'> & { startTime?: Date | undefined }, now: number = Date.now()): number {
-  // a result the runner made without starting the test (a reporter replaying results, too) has no start to measure from
-  return result.startTime ? Math.max(result.duration, now - result.startTime.getTime()) : result.duration;
 }
 
 export default class OutcomesReporter implements Reporter {
@@ -75,23 +58,10 @@ export default class OutcomesReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const exchanges = result.attachments.find((a) => a.name === 'exchanges' && a.body);
     // interrupted by the CLI because the target stopped answering (cli/run.ts): not run to its end, for that reason
     const stopped = result.status === 'interrupted' ? sharedBreaker(process.env[BREAKER_FILE_ENV])?.tripped() : undefined;
-    this.settle(test, {
-      ...this.about(test),
-      status: stopped ? 'skipped' : result.status,
-      durationMs: wallTimeOf(result),
-      ...(result.startTime ? { startedAt: result.startTime.toISOString() } : {}),
-      errors: result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')),
-      annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? []), ...(stopped ? [{ type: NOT_RUN, description: `not finished: ${stopped}` }] : [])]),
-      ...(exchanges?.body ? { exchanges: JSON.parse(exchanges.body.toString('utf8')) as unknown[] } : {}),
-    });
+    this.settle(test, outcomeOf(test, result, { rootDir: this.rootDir, ...(stopped ? { stopped } : {}) }));
     if (this.live) process.stdout.write(`\r\u001b[2K  ${this.done}/${this.total} checks`);
-  }
-
-  private about(test: TestCase): Pick<TestOutcome, 'title' | 'file' | 'line' | 'tags'> {
-    return { title: test.title, file: relative(this.rootDir, test.location.file), line: test.location.line, tags: test.tags };
   }
 
   private settle(test: TestCase, outcome: TestOutcome): void {
@@ -131,10 +101,7 @@ export default class OutcomesReporter implements Reporter {
     if (result.status === 'interrupted') this.interrupting = true;
     if (this.live) process.stdout.write('\r\u001b[2K');
     for (const test of this.planned.filter((t) => !this.ended.has(t.id))) {
-      this.settle(test, {
-        ...this.about(test), status: 'skipped', durationMs: 0, errors: [],
-        annotations: [...uniqueAnnotations(test.annotations), { type: NOT_RUN, description: notRunReason(result.status) }],
-      });
+      this.settle(test, notStartedOutcomeOf(test, notRunReason(result.status), { rootDir: this.rootDir }));
     }
     if (this.reasonsCut) process.stdout.write('(a reason cut with … is whole in the report)\n');
     const dir = process.env.FLOW_CONFORMANCE_REPORT_DIR;

@@ -10,6 +10,7 @@ import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import fc from 'fast-check';
 import { USAGE } from '../../cli/args.ts';
+import { readModelSummaries } from '../../kit/annotations/model-summary.ts';
 import type { TestOutcome } from '../../cli/fold.ts';
 import type { ModelFailure, Results } from '../../cli/results.ts';
 import { commandArbitraries } from '../../suites/model/arbitraries.ts';
@@ -171,7 +172,7 @@ test('a typed negative seed and the unsigned seed the run prints are one seed: t
   const rerun = await runCli(['--requirement', 'ORD-007', '--seed', String(printed), '--runs', '3', '--report-dir', again]);
   expect(rerun.code, rerun.stderr).toBe(0);
   const parts = (dir: string) => (JSON.parse(readFileSync(join(dir, 'outcomes.json'), 'utf8')) as TestOutcome[])
-    .flatMap((o) => o.annotations.filter((a) => a.type === 'model').map((a) => JSON.parse(a.description!) as { part: number; partSeed: number; runs: number; steps: number }))
+    .flatMap((o) => readModelSummaries(o.annotations))
     .sort((a, b) => a.part - b.part);
   expect(parts(typed).map((p) => p.partSeed)).toEqual([UNSIGNED_SEED, UNSIGNED_SEED + 1, UNSIGNED_SEED + 2]);
   expect(parts(again)).toEqual(parts(typed));
