@@ -6,7 +6,7 @@ import { requireDrafts, test } from './support/fixtures.ts';
 import { collect } from './support/listing.ts';
 import type { Kind } from './support/operations.ts';
 import { SetupFailure } from './support/steps.ts';
-import { CouldNotCheck, expectFact, expectStatus, requireEvidence, where } from './support/verdicts.ts';
+import { CouldNotCheck, couldNotCheck, expectFact, expectStatus, requireEvidence, where } from './support/verdicts.ts';
 
 /** A delete the check needs to succeed (a control or a setup step); DEL-001 judges deletes. */
 async function removed(api: FlowClient, kind: Kind, id: string, step: string): Promise<void> {
@@ -20,25 +20,25 @@ test('a deleted draft is gone: GET and a second DELETE answer 404', { tag: '@DEL
   const draft = await steps.draft('connections', body);
   // the 404s below only mean "deleted" if the draft could be read before
   const { item, exchange } = await steps.read('connections', draft.id);
-  requireEvidence(item.id === draft.id && item.name === body.name, 'DEL-001', `the draft ${draft.id} named ${String(body.name)} read back before it is deleted`, `GET showed id ${String(item.id)}, name ${String(item.name)} — see DRAFT-005`, exchange);
-  expectStatus(await api.remove('connections', draft.id), '2xx', 'DEL-001');
-  expectStatus(await api.get('connections', draft.id), 404, 'DEL-001', 'the draft was deleted');
-  expectStatus(await api.remove('connections', draft.id), 404, 'DEL-001', 'the draft was already deleted');
+  requireEvidence(item.id === draft.id && item.name === body.name, `the draft ${draft.id} named ${String(body.name)} read back before it is deleted`, `GET showed id ${String(item.id)}, name ${String(item.name)} — see DRAFT-005`, exchange);
+  expectStatus(await api.remove('connections', draft.id), '2xx');
+  expectStatus(await api.get('connections', draft.id), 404, 'the draft was deleted');
+  expectStatus(await api.remove('connections', draft.id), 404, 'the draft was already deleted');
 });
 
 test('a base connection a flow still uses cannot be deleted', { tag: '@DEL-002' }, async ({ api, steps, build }) => {
   const { base, source, target } = await steps.liveConnections();
   const flow = await steps.nonDraft('flows', build.flow([source.id], [target.id]));
-  expectStatus(await api.remove('connections', base.id), '4xx', 'DEL-002', 'a flow uses it through its source connection');
+  expectStatus(await api.remove('connections', base.id), '4xx', 'a flow uses it through its source connection');
   const { item, exchange } = await steps.read('connections', base.id);
-  expectFact(item.id === base.id, 'DEL-002', 'the base connection still there', item.id, exchange);
+  expectFact(item.id === base.id, 'the base connection still there', item.id, exchange);
   // the control: once nothing uses it, the same DELETE succeeds, so the refusal was for the flow and not, say, a
   // target that refuses every DELETE (405)
   await removed(api, 'flows', flow.id, 'delete the flow (the control)');
   await removed(api, 'sourceConnections', source.id, 'delete the source connection (the control)');
   await removed(api, 'targetConnections', target.id, 'delete the target connection (the control)');
   const again = await api.remove('connections', base.id);
-  requireEvidence(isSuccess(again), 'DEL-002', 'the same DELETE to succeed once no flow uses the base connection (the control)', `it answered ${again.response?.status ?? 'nothing'}, so the refusal may not have been for the flow — see DEL-001`, again);
+  requireEvidence(isSuccess(again), 'the same DELETE to succeed once no flow uses the base connection (the control)', `it answered ${again.response?.status ?? 'nothing'}, so the refusal may not have been for the flow — see DEL-001`, again);
 });
 
 test('a deleted entity leaves every list: plain, filtered by id or name, paged and counted', { tag: '@DEL-003' }, async ({ api, steps, build }) => {
@@ -48,7 +48,7 @@ test('a deleted entity leaves every list: plain, filtered by id or name, paged a
     made.push({ id: (await steps.nonDraft('connections', { ...build.base(), name })).id, name });
   }
   const ids = made.map((m) => m.id);
-  requireEvidence(new Set(ids).size === 4, 'DEL-003', 'four distinct connections, two to delete and two to keep', `the creates answered ${new Set(ids).size} distinct id(s) — see DRAFT-012`);
+  requireEvidence(new Set(ids).size === 4, 'four distinct connections, two to delete and two to keep', `the creates answered ${new Set(ids).size} distinct id(s) — see DRAFT-012`);
   const [a, b, c, d] = made as [(typeof made)[0], (typeof made)[0], (typeof made)[0], (typeof made)[0]];
   const byId = (of: typeof made) => `property=id==${of.map((m) => m.id).join(',')}`;
   const byName = (of: typeof made) => `property=name==${of.map((m) => encodeURIComponent(m.name)).join(',')}`;
@@ -60,7 +60,7 @@ test('a deleted entity leaves every list: plain, filtered by id or name, paged a
   for (const filter of [byId, byName]) {
     const { items, last } = await collect(api, 'connections', filter(made), 'DEL-003', { maxPages: 10, onBadPage: 'cannot' });
     const missing = made.filter((m) => !items.some((i) => i.id === m.id)).map((m) => m.id);
-    requireEvidence(missing.length === 0, 'DEL-003', `GET /connections?${filter(made)} to list the four connections before any delete`, `it left out ${missing.join(', ')} — see LIST-002`, last);
+    requireEvidence(missing.length === 0, `GET /connections?${filter(made)} to list the four connections before any delete`, `it left out ${missing.join(', ')} — see LIST-002`, last);
     for (const [of, expected] of [[made, 4], [[a], 1]] as const) {
       if (countProblem) break;
       countProblem = await expectCount(api, filter([...of]), expected, 'before any delete', 'control').then(() => undefined, (e: unknown) => {
@@ -88,12 +88,12 @@ test('a deleted entity leaves every list: plain, filtered by id or name, paged a
   for (const view of views) {
     const { items, complete, last } = await collect(api, 'connections', view.query, 'DEL-003', { maxPages: view.maxPages, onBadPage: 'cannot' });
     const stale = items.filter((i) => gone.some((g) => g.id === i.id)).map((i) => i.id);
-    expectFact(stale.length === 0, 'DEL-003', `${view.label} without the deleted connections`, stale, last);
-    if (!complete) throw new CouldNotCheck(`${where(last)}: could not check: ${view.label} went on past ${view.maxPages} pages, and what was not read could hold a deleted connection [DEL-003]`);
+    expectFact(stale.length === 0, `${view.label} without the deleted connections`, stale, last);
+    if (!complete) throw couldNotCheck(`${where(last)}: could not check: ${view.label} went on past ${view.maxPages} pages, and what was not read could hold a deleted connection`);
     if (view.keeps) {
       // an empty list would pass the line above for any target: the kept ones show the view still lists
       const lost = kept.filter((k) => !items.some((i) => i.id === k.id)).map((k) => k.id);
-      requireEvidence(lost.length === 0, 'DEL-003', `${view.label} still to show the connections that were not deleted`, `it left out ${lost.join(', ')} as well`, last);
+      requireEvidence(lost.length === 0, `${view.label} still to show the connections that were not deleted`, `it left out ${lost.join(', ')} as well`, last);
     }
   }
   if (countProblem) throw countProblem;
@@ -119,16 +119,16 @@ test('listing with property=state==draft gives only drafts, including the run\'s
   const draft = await steps.draft('connections', build.base());
   const live = await steps.nonDraft('connections', build.base());
   // the live one's absence from the list counts only if it is another entity, exists, and is not a draft
-  requireEvidence(live.id !== draft.id, 'LIST-001', 'a draft and a non-draft connection with distinct ids', `both creates answered ${live.id} — see DRAFT-012`);
+  requireEvidence(live.id !== draft.id, 'a draft and a non-draft connection with distinct ids', `both creates answered ${live.id} — see DRAFT-012`);
   const { item, exchange } = await steps.read('connections', live.id);
-  requireEvidence(item.id === live.id && item.state !== 'draft', 'LIST-001', `a non-draft connection ${live.id} for the filter to leave out`, `GET showed id ${String(item.id)} in state ${String(item.state)} — see DRAFT-007`, exchange);
+  requireEvidence(item.id === live.id && item.state !== 'draft', `a non-draft connection ${live.id} for the filter to leave out`, `GET showed id ${String(item.id)} in state ${String(item.state)} — see DRAFT-007`, exchange);
   const { items, complete, last } = await collect(api, 'connections', 'property=state==draft&limit=100', 'LIST-001', { maxPages: 50, onBadPage: 'fail' });
   const states = [...new Set(items.map((i) => i.state))];
-  expectFact(states.every((s) => s === 'draft'), 'LIST-001', 'only state "draft"', states, last);
-  expectFact(!items.some((i) => i.id === live.id), 'LIST-001', `the non-draft ${live.id} left out`, live.id, last);
+  expectFact(states.every((s) => s === 'draft'), 'only state "draft"', states, last);
+  expectFact(!items.some((i) => i.id === live.id), `the non-draft ${live.id} left out`, live.id, last);
   if (!items.some((i) => i.id === draft.id)) {
-    if (!complete) throw new CouldNotCheck(`${where(last)}: could not check: 50 pages of drafts did not reach the run's draft ${draft.id} [LIST-001]`);
-    expectFact(false, 'LIST-001', `the run's draft ${draft.id} among them`, `${items.length} drafts without it`, last);
+    if (!complete) throw couldNotCheck(`${where(last)}: could not check: 50 pages of drafts did not reach the run's draft ${draft.id}`);
+    expectFact(false, `the run's draft ${draft.id} among them`, `${items.length} drafts without it`, last);
   }
 });
 
@@ -136,12 +136,12 @@ test('with limit, pages hold at most that many items and _links.next.href yields
   const prefix = build.name('page');
   const ids: string[] = [];
   for (let i = 0; i < 5; i++) ids.push((await steps.nonDraft('connections', { ...build.base(), name: `${prefix}-${i}` })).id);
-  requireEvidence(new Set(ids).size === 5, 'LIST-002', 'five distinct connections to page through', `the creates answered ${new Set(ids).size} distinct id(s) — see DRAFT-012`);
+  requireEvidence(new Set(ids).size === 5, 'five distinct connections to page through', `the creates answered ${new Set(ids).size} distinct id(s) — see DRAFT-012`);
   const { items, last } = await collect(api, 'connections', `property=id==${ids.join(',')}&limit=2`, 'LIST-002', { maxPages: 10, limit: 2, onBadPage: 'fail' });
   const seen = new Set<string>();
   for (const item of items) {
-    expectFact(!seen.has(String(item.id)), 'LIST-002', 'no item twice across pages', item.id, last);
+    expectFact(!seen.has(String(item.id)), 'no item twice across pages', item.id, last);
     seen.add(String(item.id));
   }
-  expectFact(ids.every((id) => seen.has(id)), 'LIST-002', `all ${ids.length} connections of this test across the pages`, ids.filter((id) => !seen.has(id)), last);
+  expectFact(ids.every((id) => seen.has(id)), `all ${ids.length} connections of this test across the pages`, ids.filter((id) => !seen.has(id)), last);
 });

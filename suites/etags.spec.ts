@@ -18,12 +18,12 @@ test('a PATCH with a stale If-Match answers 412 and changes nothing', { tag: '@E
   const draft = await steps.draft('connections', build.base());
   const stale = (await current(steps, draft.id, 'ETAG-001')).etag;
   const first = await steps.describeAs('connections', draft.id, 'first writer', stale, 'the first PATCH, with the current etag');
-  requireEvidence(first.etag !== '' && first.etag !== stale, 'ETAG-001', 'a stale etag: one a successful PATCH replaced',
+  requireEvidence(first.etag !== '' && first.etag !== stale, 'a stale etag: one a successful PATCH replaced',
     `the PATCH answered the same etag ${stale} — see UPD-002`, first.exchange);
   const exchange = await api.patch('connections', draft.id, [{ op: 'replace', path: '/description', value: 'stale writer' }], stale);
-  expectStatus(exchange, 412, 'ETAG-001', `If-Match ${stale} is stale`);
+  expectStatus(exchange, 412, `If-Match ${stale} is stale`);
   const { item, exchange: read } = await steps.read('connections', draft.id);
-  expectFact(item.description === 'first writer' && item.etag === first.etag, 'ETAG-001', `description "first writer" and etag ${first.etag}`, { description: item.description, etag: item.etag }, read);
+  expectFact(item.description === 'first writer' && item.etag === first.etag, `description "first writer" and etag ${first.etag}`, { description: item.description, etag: item.etag }, read);
   await steps.describeAs('connections', draft.id, 'stale writer', first.etag, 'the control: the same PATCH with the current etag');
 });
 
@@ -33,9 +33,9 @@ test('a PATCH without If-Match is refused and changes nothing', { tag: '@ETAG-00
   const draft = await steps.draft('connections', build.base());
   const before = await current(steps, draft.id, 'ETAG-002');
   const exchange = await api.patch('connections', draft.id, [{ op: 'replace', path: '/description', value: 'no if-match' }], undefined);
-  expectStatus(exchange, [400, 428], 'ETAG-002', 'If-Match is required (400 as documented, or 428)');
+  expectStatus(exchange, [400, 428], 'If-Match is required (400 as documented, or 428)');
   const { item, exchange: read } = await steps.read('connections', draft.id);
-  expectFact(item.description === before.description && item.etag === before.etag, 'ETAG-002', 'description and etag unchanged', { description: item.description, etag: item.etag }, read);
+  expectFact(item.description === before.description && item.etag === before.etag, 'description and etag unchanged', { description: item.description, etag: item.etag }, read);
   await steps.describeAs('connections', draft.id, 'no if-match', before.etag, 'the control: the same PATCH with If-Match');
 });
 
@@ -52,11 +52,11 @@ test('of concurrent PATCHes with the same If-Match exactly one wins and the othe
   const statuses = answers.map((a) => a.response?.status);
   const winners = answers.flatMap((a, i) => (a.response?.status === 200 ? [i] : []));
   if (winners.length === 0) await steps.describeAs('connections', draft.id, 'a lone writer', etag, 'the control: one PATCH with the same If-Match, alone');
-  expectFact(winners.length === 1, 'ETAG-003', `exactly one 200 among ${writers} racing PATCHes`, statuses);
-  expectFact(statuses.every((s) => s === 200 || s === 412), 'ETAG-003', 'the losers to answer 412', statuses);
+  expectFact(winners.length === 1, `exactly one 200 among ${writers} racing PATCHes`, statuses);
+  expectFact(statuses.every((s) => s === 200 || s === 412), 'the losers to answer 412', statuses);
   const winner = winners[0]!;
   const { item, exchange } = await steps.read('connections', draft.id);
-  expectFact(item.description === `writer ${winner}` && item.etag === bodyOf(answers[winner]!).etag, 'ETAG-003',
+  expectFact(item.description === `writer ${winner}` && item.etag === bodyOf(answers[winner]!).etag,
     `the winner's value "writer ${winner}" and etag`, { description: item.description, etag: item.etag }, exchange);
 });
 
@@ -66,11 +66,11 @@ test('etags are quoted entity-tags', { tag: '@ETAG-004' }, async ({ steps, build
   requireDrafts(discovery, ['source']);
   const draft = await steps.draft('connections', build.base());
   const created = bodyOf(draft.exchange).etag;
-  requireEvidence(typeof created === 'string', 'ETAG-004', 'the etag the create answered', 'it answered none — see DRAFT-001', draft.exchange);
-  expectFact(/^(W\/)?".*"$/.test(created), 'ETAG-004', 'a quoted etag ("...") from create', created, draft.exchange);
+  requireEvidence(typeof created === 'string', 'the etag the create answered', 'it answered none — see DRAFT-001', draft.exchange);
+  expectFact(/^(W\/)?".*"$/.test(created), 'a quoted etag ("...") from create', created, draft.exchange);
   const { item, exchange } = await steps.read('connections', draft.id);
-  requireEvidence(typeof item.etag === 'string', 'ETAG-004', 'the etag GET shows', 'GET showed none — see UPD-003', exchange);
-  expectFact(/^(W\/)?".*"$/.test(item.etag), 'ETAG-004', 'a quoted etag ("...") from GET', item.etag, exchange);
+  requireEvidence(typeof item.etag === 'string', 'the etag GET shows', 'GET showed none — see UPD-003', exchange);
+  expectFact(/^(W\/)?".*"$/.test(item.etag), 'a quoted etag ("...") from GET', item.etag, exchange);
 });
 
 // ETAG-005: a pass needs a real etag, one that tells versions apart: after a PATCH answered another etag than the
@@ -81,9 +81,9 @@ test('repeated GETs with no write between show the same etag', { tag: '@ETAG-005
   // the create's own etag where it answered one: a GET's is the thing in question here
   const created = draft.etag || (await current(steps, draft.id, 'ETAG-005')).etag;
   const patched = await steps.describeAs('connections', draft.id, 'a second version', created);
-  requireEvidence(patched.etag !== '' && patched.etag !== created, 'ETAG-005', 'an etag that tells versions apart',
+  requireEvidence(patched.etag !== '' && patched.etag !== created, 'an etag that tells versions apart',
     `the create and the PATCH both answered ${created} — see UPD-002`, patched.exchange);
   const first = await current(steps, draft.id, 'ETAG-005');
   const second = await steps.read('connections', draft.id);
-  expectFact(first.etag === second.item.etag, 'ETAG-005', `the same etag ${first.etag}`, second.item.etag, second.exchange);
+  expectFact(first.etag === second.item.etag, `the same etag ${first.etag}`, second.item.etag, second.exchange);
 });

@@ -6,7 +6,7 @@ import { writeCoverage } from '../kit/annotations/coverage.ts';
 import { writeModelFailure } from '../kit/annotations/model-failure.ts';
 import { writeModelSummary } from '../kit/annotations/model-summary.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
-import { CouldNotCheck, RequirementFailure } from './support/verdicts.ts';
+import { couldNotCheck, RequirementFailure } from './support/verdicts.ts';
 import { DEFAULT_MAX_COMMANDS, masterSeed, PARTS, partTimeBudgetMs, planPart, testTimeoutMs } from './model/budget.ts';
 import { requireCoverage, runPart } from './model/part.ts';
 import { replayLine } from './model/replay.ts';
@@ -25,7 +25,7 @@ for (let part = 0; part < PARTS; part++) {
     const plan = planPart(part, config, master);
     test.skip(plan.skip !== undefined, plan.skip);
     if (config.path !== undefined && config.seed === undefined) {
-      throw new CouldNotCheck(`could not check: --path ${config.path} replays a sequence of one seed, and no --seed was given (the failure report prints both) [ORD-007]`);
+      throw couldNotCheck(`could not check: --path ${config.path} replays a sequence of one seed, and no --seed was given (the failure report prints both)`);
     }
     const maxCommands = config.maxCommands ?? DEFAULT_MAX_COMMANDS;
     const budgetMs = partTimeBudgetMs(config, testInfo.config.workers, target.embedded);

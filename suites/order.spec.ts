@@ -22,7 +22,7 @@ test('publish of a source connection is refused while its base connection is a d
   requireDrafts(discovery, ['source']);
   const base = await steps.draft('connections', build.base());
   const source = await steps.draft('sourceConnections', build.source(base.id));
-  expectStatus(await api.action('sourceConnections', source.id, 'publish'), '4xx', 'ORD-001', 'its base connection is a draft');
+  expectStatus(await api.action('sourceConnections', source.id, 'publish'), '4xx', 'its base connection is a draft');
   await expectStillDraft(steps, 'sourceConnections', source.id, 'ORD-001');
   await expectPublishesOnce(steps, 'sourceConnections', source.id, [['connections', base.id]]);
 });
@@ -34,7 +34,7 @@ test('publish of a target connection is refused while its base connection is a d
   const targetAnswer = await api.create('targetConnections', body, 'draft');
   test.skip(!isSuccess(targetAnswer), 'not-applicable: target connections of this spec take no base connection');
   const id = steps.adopt(targetAnswer, body, true, 'create a draft target connection naming a draft base connection', 'DRAFT-006');
-  expectStatus(await api.action('targetConnections', id, 'publish'), '4xx', 'ORD-002', 'its base connection is a draft');
+  expectStatus(await api.action('targetConnections', id, 'publish'), '4xx', 'its base connection is a draft');
   await expectStillDraft(steps, 'targetConnections', id, 'ORD-002');
   await expectPublishesOnce(steps, 'targetConnections', id, [['connections', base.id]]);
 });
@@ -47,7 +47,7 @@ for (const draftFirst of [true, false]) {
     const draft = await steps.draft('sourceConnections', build.source(base.id));
     const sources = draftFirst ? [draft.id, published.id] : [published.id, draft.id];
     const flow = await steps.draft('flows', build.flow(sources, [target.id]));
-    expectStatus(await api.action('flows', flow.id, 'publish'), '4xx', 'ORD-003', `source connection ${draft.id} is a draft`);
+    expectStatus(await api.action('flows', flow.id, 'publish'), '4xx', `source connection ${draft.id} is a draft`);
     await expectStillDraft(steps, 'flows', flow.id, 'ORD-003');
     await expectPublishesOnce(steps, 'flows', flow.id, [['sourceConnections', draft.id]]);
   });
@@ -58,7 +58,7 @@ for (const draftFirst of [true, false]) {
     const draft = await steps.draft('targetConnections', build.targetConnection(kitTarget.config.targetNeedsBaseConnection ? base.id : undefined));
     const targets = draftFirst ? [draft.id, published.id] : [published.id, draft.id];
     const flow = await steps.draft('flows', build.flow([source.id], targets));
-    expectStatus(await api.action('flows', flow.id, 'publish'), '4xx', 'ORD-004', `target connection ${draft.id} is a draft`);
+    expectStatus(await api.action('flows', flow.id, 'publish'), '4xx', `target connection ${draft.id} is a draft`);
     await expectStillDraft(steps, 'flows', flow.id, 'ORD-004');
     await expectPublishesOnce(steps, 'flows', flow.id, [['targetConnections', draft.id]]);
   });
@@ -71,11 +71,11 @@ test('publishing in dependency order succeeds at every step, children having bee
   const chain = await steps.draftChain();
   for (const [kind, written] of [['connections', chain.base], ['sourceConnections', chain.source], ['targetConnections', chain.target], ['flows', chain.flow]] as const) {
     const exchange = await api.action(kind, written.id, 'publish');
-    expectStatus(exchange, 200, 'ORD-005', `every parent of this ${api.describe(kind)} is published`);
+    expectStatus(exchange, 200, `every parent of this ${api.describe(kind)} is published`);
     const answered = (exchange.response?.body as { id?: unknown } | undefined)?.id;
-    expectFact(answered === written.id, 'ORD-005', `id "${written.id}"`, answered, exchange);
+    expectFact(answered === written.id, `id "${written.id}"`, answered, exchange);
     const { item, exchange: read } = await steps.read(kind, written.id);
-    expectFact(item.state !== 'draft', 'ORD-005', 'a state other than "draft"', item.state, read);
+    expectFact(item.state !== 'draft', 'a state other than "draft"', item.state, read);
   }
 });
 
@@ -83,12 +83,12 @@ test('publishing in dependency order succeeds at every step, children having bee
 test('a non-draft entity naming a draft is refused', { tag: '@ORD-006' }, async ({ api, steps, build, discovery, target: kitTarget }) => {
   requireDrafts(discovery, ['source', 'target', 'flow']);
   const base = await steps.draft('connections', build.base());
-  expectStatus(await api.create('sourceConnections', build.source(base.id), null), '4xx', 'ORD-006', 'a live source connection may not name a draft base connection');
+  expectStatus(await api.create('sourceConnections', build.source(base.id), null), '4xx', 'a live source connection may not name a draft base connection');
   await steps.publish('connections', base.id);
   await steps.nonDraft('sourceConnections', build.source(base.id));
   const target = await steps.nonDraft('targetConnections', build.targetConnection(kitTarget.config.targetNeedsBaseConnection ? base.id : undefined));
   const draftSource = await steps.draft('sourceConnections', build.source(base.id));
-  expectStatus(await api.create('flows', build.flow([draftSource.id], [target.id]), null), '4xx', 'ORD-006', 'a live flow may not name a draft source connection');
+  expectStatus(await api.create('flows', build.flow([draftSource.id], [target.id]), null), '4xx', 'a live flow may not name a draft source connection');
   await steps.publish('sourceConnections', draftSource.id);
   await steps.nonDraft('flows', build.flow([draftSource.id], [target.id]));
 });

@@ -60,11 +60,11 @@ test('the etag publish answers is the one a following GET shows', { tag: '@PUB-0
   const draft = await steps.draft('connections', build.base());
   const created = await steps.currentEtag('connections', draft.id);
   const patched = await steps.describeAs('connections', draft.id, 'a second version', created);
-  requireEvidence(patched.etag !== '' && patched.etag !== created, 'PUB-005', 'two writes with distinct etags, so that an etag tells versions apart',
+  requireEvidence(patched.etag !== '' && patched.etag !== created, 'two writes with distinct etags, so that an etag tells versions apart',
     `the create and the PATCH both answered ${created} — see UPD-002/PUB-006`, patched.exchange);
   const published = await steps.publish('connections', draft.id);
   const { item, exchange } = await steps.read('connections', draft.id);
-  expectFact(item.etag === published.etag, 'PUB-005', `GET etag ${published.etag} (from publish)`, item.etag, exchange);
+  expectFact(item.etag === published.etag, `GET etag ${published.etag} (from publish)`, item.etag, exchange);
 });
 
 // PUB-006: a pass needs a real etag before (a non-empty string GET showed) and a publish that succeeded for that id.
@@ -72,9 +72,9 @@ test('publishing changes the etag', { tag: '@PUB-006' }, async ({ steps, build, 
   requireDrafts(discovery, ['source']);
   const draft = await steps.draft('connections', build.base());
   const before = await steps.currentEtag('connections', draft.id);
-  requireEvidence(before !== '' && before !== 'undefined', 'PUB-006', 'the etag the draft had before publishing', 'GET showed none — see UPD-003');
+  requireEvidence(before !== '' && before !== 'undefined', 'the etag the draft had before publishing', 'GET showed none — see UPD-003');
   const published = await steps.publish('connections', draft.id);
-  expectFact(published.etag !== before, 'PUB-006', `an etag other than ${before}`, published.etag, published.exchange);
+  expectFact(published.etag !== before, `an etag other than ${before}`, published.etag, published.exchange);
 });
 
 // PUB-007: a 404 counts only beside a control: the same publish of an id that exists is not answered 404 (a draft
@@ -92,14 +92,14 @@ test('publishing an id that does not exist answers 404', { tag: '@PUB-007' }, as
     const flow = await steps.nonDraft('flows', build.flow([source.id], [target.id]));
     for (const [kind, id] of [['connections', base.id], ['sourceConnections', source.id], ['targetConnections', target.id], ['flows', flow.id]] as const) {
       const control = await api.action(kind, id, 'publish');
-      requireEvidence(control.response !== undefined && control.response.status !== 404, 'PUB-007', `the same publish of a ${api.describe(kind)} that exists not to answer 404`,
+      requireEvidence(control.response !== undefined && control.response.status !== 404, `the same publish of a ${api.describe(kind)} that exists not to answer 404`,
         `it answered ${control.response?.status ?? control.error}`, control);
       existing.set(kind, id);
     }
   }
   for (const kind of KINDS) {
     const missing = `kit-missing-${Date.now().toString(36)}`;
-    expectStatus(await api.action(kind, missing, 'publish'), 404, 'PUB-007', `no ${api.describe(kind)} ${missing} exists${existing.has(kind) ? `, while ${existing.get(kind)} was found` : ''}`);
+    expectStatus(await api.action(kind, missing, 'publish'), 404, `no ${api.describe(kind)} ${missing} exists${existing.has(kind) ? `, while ${existing.get(kind)} was found` : ''}`);
   }
 });
 
@@ -108,9 +108,9 @@ test('publishing an id that does not exist answers 404', { tag: '@PUB-007' }, as
 test('an unknown op is refused and leaves the entity a draft', { tag: '@PUB-008' }, async ({ api, steps, build, discovery }) => {
   requireDrafts(discovery, ['source']);
   const draft = await steps.draft('connections', build.base());
-  expectStatus(await api.action('connections', draft.id, 'republish'), '4xx', 'PUB-008', 'op=republish is not an operation');
+  expectStatus(await api.action('connections', draft.id, 'republish'), '4xx', 'op=republish is not an operation');
   const { item, exchange } = await steps.read('connections', draft.id);
-  expectFact(item.state === 'draft', 'PUB-008', 'state still "draft"', item.state, exchange);
+  expectFact(item.state === 'draft', 'state still "draft"', item.state, exchange);
   await steps.publish('connections', draft.id);
 });
 
@@ -123,21 +123,21 @@ test('publishing an entity that is not a draft never makes it a draft again nor 
   const name = String(body.name);
   const live = await steps.nonDraft('connections', body);
   const exchange = await api.action('connections', live.id, 'publish');
-  expectStatus(exchange, [200, '4xx'], 'PUB-009');
+  expectStatus(exchange, [200, '4xx']);
   const answered = bodyOf(exchange).id;
-  expectFact(!isSuccess(exchange) || answered === live.id, 'PUB-009', `the same id ${live.id}`, answered, exchange);
+  expectFact(!isSuccess(exchange) || answered === live.id, `the same id ${live.id}`, answered, exchange);
   const { item, exchange: read } = await steps.read('connections', live.id);
-  expectFact(item.state !== 'draft', 'PUB-009', 'a state other than "draft"', item.state, read);
+  expectFact(item.state !== 'draft', 'a state other than "draft"', item.state, read);
   const listed = await steps.listNamed('connections', name, 'PUB-009');
   const named = listed.items.filter((i) => i.name === name);
-  requireEvidence(named.some((i) => i.id === live.id), 'PUB-009', `a list that shows the entity (${live.id}, named "${name}")`, 'it did not list it', listed.exchange);
-  expectFact(named.every((i) => i.id === live.id), 'PUB-009', `no other connection named "${name}"`, named.map((i) => i.id), listed.exchange);
+  requireEvidence(named.some((i) => i.id === live.id), `a list that shows the entity (${live.id}, named "${name}")`, 'it did not list it', listed.exchange);
+  expectFact(named.every((i) => i.id === live.id), `no other connection named "${name}"`, named.map((i) => i.id), listed.exchange);
   const unsupported = draftsUnsupported(discovery, ['source']);
   if (unsupported === undefined) {
     await steps.publish('connections', (await steps.draft('connections', build.base())).id, 'PUB-001', 'the control: publish a draft of the same spec');
     return;
   }
-  requireEvidence(isSuccess(exchange), 'PUB-009', 'a draft published beside the refusal, to show it was refused for being live', unsupported.replace(/^not-applicable: /, ''), exchange);
+  requireEvidence(isSuccess(exchange), 'a draft published beside the refusal, to show it was refused for being live', unsupported.replace(/^not-applicable: /, ''), exchange);
   await steps.nonDraft('connections', build.base());
 });
 
@@ -150,9 +150,9 @@ test('publishing a draft base connection that misses required auth params is ref
   const draftAnswer = await api.create('connections', body, 'draft');
   test.skip(!isSuccess(draftAnswer), 'not-applicable: the target refuses incomplete drafts (see DRAFT-009)');
   const id = steps.adopt(draftAnswer, body, true, 'create an incomplete draft base connection', 'DRAFT-009');
-  expectStatus(await api.action('connections', id, 'publish'), '4xx', 'PUB-010', 'a required auth param is missing');
+  expectStatus(await api.action('connections', id, 'publish'), '4xx', 'a required auth param is missing');
   const { item, exchange } = await steps.read('connections', id);
-  expectFact(item.state === 'draft', 'PUB-010', 'state still "draft"', item.state, exchange);
+  expectFact(item.state === 'draft', 'state still "draft"', item.state, exchange);
   await steps.publish('connections', (await steps.draft('connections', build.base())).id);
 });
 
@@ -162,7 +162,7 @@ test('a published entity shows state "enabled"', { tag: '@PUB-011' }, async ({ s
   const draft = await steps.draft('connections', build.base());
   await steps.publish('connections', draft.id);
   const { item, exchange } = await steps.read('connections', draft.id);
-  expectFact(item.state === 'enabled', 'PUB-011', 'state "enabled"', item.state, exchange);
+  expectFact(item.state === 'enabled', 'state "enabled"', item.state, exchange);
 });
 
 // PUB-012: a 200 means the op was understood only where an unknown op is refused (PUB-008): otherwise every op is
@@ -171,15 +171,15 @@ test('op is matched without regard to case', { tag: '@PUB-012' }, async ({ api, 
   requireDrafts(discovery, ['source']);
   const probe = await steps.draft('connections', build.base());
   const unknown = await api.action('connections', probe.id, 'republish');
-  requireEvidence((unknown.response?.status ?? 0) >= 400 && (unknown.response?.status ?? 0) < 500, 'PUB-012', 'an unknown op refused, so that accepting op=PUBLISH shows it was understood',
+  requireEvidence((unknown.response?.status ?? 0) >= 400 && (unknown.response?.status ?? 0) < 500, 'an unknown op refused, so that accepting op=PUBLISH shows it was understood',
     `op=republish answered ${unknown.response?.status ?? unknown.error} — see PUB-008`, unknown);
   for (const op of ['PUBLISH', 'Publish']) {
     const draft = await steps.draft('connections', build.base());
     await expectDraftBefore(steps, 'connections', draft.id, 'PUB-012');
     const exchange = await api.action('connections', draft.id, op);
-    expectStatus(exchange, 200, 'PUB-012', `op=${op}`);
-    expectFact(bodyOf(exchange).id === draft.id, 'PUB-012', `id "${draft.id}"`, bodyOf(exchange).id, exchange);
+    expectStatus(exchange, 200, `op=${op}`);
+    expectFact(bodyOf(exchange).id === draft.id, `id "${draft.id}"`, bodyOf(exchange).id, exchange);
     const { item, exchange: read } = await steps.read('connections', draft.id);
-    expectFact(item.state !== 'draft', 'PUB-012', `a state other than "draft" after op=${op}`, item.state, read);
+    expectFact(item.state !== 'draft', `a state other than "draft" after op=${op}`, item.state, read);
   }
 });

@@ -25,13 +25,13 @@ for (const kind of ['connections', 'sourceConnections', 'targetConnections', 'fl
       { op: 'replace', path: '/name', value: name },
       { op: 'replace', path: '/description', value: description },
     ], etag);
-    expectStatus(exchange, 200, 'UPD-001');
+    expectStatus(exchange, 200);
     const answer = bodyOf(exchange);
-    expectFact(answer.id === draft.id && typeof answer.etag === 'string', 'UPD-001', `{id: "${draft.id}", etag: <string>}`, answer, exchange);
+    expectFact(answer.id === draft.id && typeof answer.etag === 'string', `{id: "${draft.id}", etag: <string>}`, answer, exchange);
     const { item, exchange: read } = await steps.read(kind, draft.id, { name: null });
-    expectFact(item.name === name && item.description === description, 'UPD-001', `name "${name}" and the new description`, { name: item.name, description: item.description }, read);
-    expectFact(item.etag === answer.etag, 'UPD-001', `etag ${String(answer.etag)} (from the PATCH)`, item.etag, read);
-    expectFact(item.state === 'draft', 'UPD-001', 'state still "draft"', item.state, read);
+    expectFact(item.name === name && item.description === description, `name "${name}" and the new description`, { name: item.name, description: item.description }, read);
+    expectFact(item.etag === answer.etag, `etag ${String(answer.etag)} (from the PATCH)`, item.etag, read);
+    expectFact(item.state === 'draft', 'state still "draft"', item.state, read);
     steps.renamed(draft.id, name);
   });
 }
@@ -53,12 +53,12 @@ test('every successful write gives a new etag', { tag: '@UPD-002' }, async ({ st
   for (let i = 0; i < 3; i++) {
     const patched = await steps.describeAs('connections', draft.id, `version ${i}`, etag);
     const answered = bodyOf(patched.exchange).etag;
-    expectFact(typeof answered === 'string' && !seen.has(answered), 'UPD-002', `a string etag not seen before (${[...seen].join(', ')})`, answered, patched.exchange);
+    expectFact(typeof answered === 'string' && !seen.has(answered), `a string etag not seen before (${[...seen].join(', ')})`, answered, patched.exchange);
     etag = answered as string;
     seen.add(etag);
   }
   const published = await steps.publish('connections', draft.id);
-  expectFact(!seen.has(published.etag) || published.etag === etag, 'UPD-002', 'publish not to bring back an older etag', published.etag, published.exchange);
+  expectFact(!seen.has(published.etag) || published.etag === etag, 'publish not to bring back an older etag', published.etag, published.exchange);
 });
 
 // UPD-003: an etag check needs two versions with different etags, or "GET shows the last etag" holds of a constant:
@@ -69,12 +69,12 @@ test('GET always shows the etag of the last successful write', { tag: '@UPD-003'
   const draft = await steps.draft('connections', build.base());
   const expectShown = async (last: string, writer: string) => {
     const { item, exchange } = await steps.read('connections', draft.id);
-    expectFact(item.etag === last, 'UPD-003', `etag ${last} from the ${writer}`, item.etag, exchange);
+    expectFact(item.etag === last, `etag ${last} from the ${writer}`, item.etag, exchange);
     return String(item.etag);
   };
   const created = draft.etag ? await expectShown(draft.etag, 'create') : await firstEtag(steps, draft.id, 'UPD-003');
   const patched = await steps.describeAs('connections', draft.id, 'patched', created);
-  requireEvidence(patched.etag !== '' && patched.etag !== created, 'UPD-003', 'two writes with distinct etags, so that GET can show which is the last',
+  requireEvidence(patched.etag !== '' && patched.etag !== created, 'two writes with distinct etags, so that GET can show which is the last',
     `the create and the PATCH both answered ${created} — see UPD-002/PUB-006`, patched.exchange);
   await expectShown(patched.etag, 'PATCH');
   await expectShown((await steps.publish('connections', draft.id)).etag, 'publish');
@@ -90,10 +90,9 @@ test('a patch to a read-only field is refused and changes nothing', { tag: '@UPD
     const before = (await steps.read('connections', draft.id)).item;
     etag = String(before.etag);
     const exchange = await api.patch('connections', draft.id, [{ op: 'replace', path, value }], etag);
-    expectStatus(exchange, '4xx', 'UPD-004', `${path} is read-only`);
+    expectStatus(exchange, '4xx', `${path} is read-only`);
     const { item, exchange: read } = await steps.read('connections', draft.id);
-    expectFact(JSON.stringify(item.connectionSpec) === JSON.stringify(before.connectionSpec) && item.state === before.state && item.etag === before.etag,
-      'UPD-004', 'connectionSpec, state and etag unchanged', { connectionSpec: item.connectionSpec, state: item.state, etag: item.etag }, read);
+    expectFact(JSON.stringify(item.connectionSpec) === JSON.stringify(before.connectionSpec) && item.state === before.state && item.etag === before.etag, 'connectionSpec, state and etag unchanged', { connectionSpec: item.connectionSpec, state: item.state, etag: item.etag }, read);
   }
   await steps.describeAs('connections', draft.id, 'a writable field', etag, 'the control: the same PATCH of /description, with the same If-Match');
 });
