@@ -9,6 +9,7 @@ import { applyBaseline, counterexamplesOf, readBaseline, writeBaseline, type Bas
 import { fold, type TestOutcome } from '../../cli/fold.ts';
 import type { ResultRecord } from '../../cli/results.ts';
 import { decideVerdict } from '../../cli/verdict.ts';
+import { writeModelFailure } from '../../kit/annotations/model-failure.ts';
 import { readResults, runCli } from './run-cli.ts';
 
 const IDS = new Set(['ORD-007', 'ORD-003']);
@@ -18,7 +19,12 @@ function part(status: TestOutcome['status'], annotations: TestOutcome['annotatio
   const errors = status === 'failed' ? ['Error: RequirementFailure: step "publish draft flow #0": POST /flows/x/action?op=publish: expected 4xx, received 200 [ORD-007]'] : [];
   return { title: 'random sequences (part 1 of 4)', tags: ['@ORD-007'], status, durationMs: 5, errors, annotations };
 }
-const failure = (seed: number, path: string, steps: number) => ({ type: 'model-failure', description: JSON.stringify({ steps: Array.from({ length: steps }, (_, i) => `step ${i}`), seed, path, replay: `flow-conformance --seed ${seed} --path "${path}"` }) });
+/** The model-failure annotation as the suite writes it (its one writer). */
+function failure(seed: number, path: string, steps: number): TestOutcome['annotations'][number] {
+  const sink = { annotations: [] as TestOutcome['annotations'] };
+  writeModelFailure(sink, { part: 1, steps: Array.from({ length: steps }, (_, i) => `step ${i}`), seed, path, replay: `flow-conformance --seed ${seed} --path "${path}"` });
+  return sink.annotations[0]!;
+}
 const records = (...outcomes: TestOutcome[]): ResultRecord[] => fold(outcomes, { strict: true, selection: { requirements: ['ORD-007'] } });
 const entry: Baseline = { knownFailures: [{ id: 'ORD-007', reason: 'publish order, ticket 7', ...COUNTEREXAMPLE }] };
 
