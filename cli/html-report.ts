@@ -67,13 +67,14 @@ export function curlOf(request: { method: string; url: string; headers: Record<s
 
 /**
  * What a failure's evidence says: its message; for a model-based failure, the fields of its model-failure annotation
- * (the cause and notes as the text, the shrunk steps, the replay line), never lines cut out of the message.
+ * (the shrunk steps, the replay line, the notes; the text is the message's first line), never lines cut out of it.
  */
 export function failureText(e: Pick<Evidence, 'message' | 'model'>): Pick<ViewEvidence, 'text' | 'steps' | 'stepsTitle' | 'replay'> {
   const message = stripAnsi(e.message ?? '').trim();
   if (!e.model) return { text: message, steps: [] };
   const { cause, notes = [], steps, replay } = e.model;
-  const text = [cause ?? message.split('\n')[0] ?? '', ...notes].join('\n').trim();
+  // the cause as the runner reported it (its first line, with the error's name, like every other failure's text)
+  const text = [message.split('\n')[0] || cause || '', ...notes].join('\n').trim();
   return { text, steps, stepsTitle: `shrunk sequence (${steps.length} step${steps.length === 1 ? '' : 's'})`, replay };
 }
 
