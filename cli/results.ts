@@ -1,6 +1,7 @@
 // results.json: the run's source of truth. junit.xml and index.html are views of it. Its JSON Schema is
 // specs/results.schema.json.
 import type { RequirementResult, Selection, Status } from './fold.ts';
+import type { ReproFiles } from './repro/write-repros.ts';
 import type { ShardIdentity } from './shard.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -94,6 +95,8 @@ export interface Results {
   reproduce?: Reproduce;
   /** Every check (test) of the run, in the order they started: the report's timeline and slowest checks. */
   checks?: CheckRecord[];
+  /** Each failing requirement's standalone repro (a curl script and a Playwright spec), by ID. */
+  repros?: Record<string, ReproFiles>;
   /** Every spec the target listed, with its draft-support flag. */
   specs?: { collection: string; id: unknown; name: unknown; isDraftModeSupported: unknown }[];
 }

@@ -9,6 +9,7 @@ import { checksOf } from './checks.ts';
 import { fold, summaryOf, type Selection, type TestOutcome } from './fold.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderJunit } from './junit.ts';
+import { writeRepros } from './repro/write-repros.ts';
 import type { ModelFailure, Results } from './results.ts';
 import { reproduceOf } from './reproduce.ts';
 import type { ShardIdentity } from './shard.ts';
@@ -122,6 +123,8 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
   results.checks = checksOf(outcomes, records, context.startedAt);
   const specs = specsSeen(outcomes);
   if (specs) results.specs = specs;
+  const repros = writeRepros(reportDir, records);
+  if (Object.keys(repros).length > 0) results.repros = repros;
   writeFileSync(join(reportDir, 'results.json'), JSON.stringify(results, null, 2));
   writeFileSync(join(reportDir, 'junit.xml'), renderJunit(results));
   writeFileSync(join(reportDir, 'index.html'), renderHtmlReport(results));
