@@ -78,27 +78,14 @@ export function compareRuns(a: ComparedRun, b: ComparedRun): DriftReport {
   let pairs = 0;
   const latency = new Map<string, { a: number[]; b: number[] }>();
   for (const test of Object.keys(a.tests).filter((t) => t in b.tests).sort()) {
-    const left = a.tests[test]!;
-    const right = b.tests[test]!;
-    const length = Math.min(left.length, right.length);
-    for (let step = 0; step < length; step++) {
-      const x = left[step]!;
-      const y = right[step]!;
-      const at = { test, step };
-      if (operationOf(x) !== operationOf(y) || x.request.method !== y.request.method) {
-        // from here the two sides took different paths through the check: later pairs would compare unrelated requests
-        note('sequence', test, '', `the runs part at step ${step + 1}: A sent ${requestLine(x)}, B sent ${requestLine(y)}`, requestLine(x), requestLine(y), at);
-        break;
-      }
+    for (const [x, y, at] of pairExchanges(a.tests[test]!, b.tests[test]!, test, note)) {
       pairs++;
-      comparePair(operationOf(x), x, y, at, note);
-      const timings = latency.get(operationOf(x)) ?? { a: [], b: [] };
+      const operation = operationOf(x);
+      comparePair(operation, x, y, at, note);
+      const timings = latency.get(operation) ?? { a: [], b: [] };
       timings.a.push(x.durationMs);
       timings.b.push(y.durationMs);
-      latency.set(operationOf(x), timings);
-      if (step === length - 1 && left.length !== right.length) {
-        note('sequence', test, 'length', `A made ${left.length} requests in this check, B ${right.length}`, left.length, right.length, at);
-      }
+      latency.set(operation, timings);
     }
   }
   for (const [operation, timings] of latency) {
@@ -111,6 +98,38 @@ export function compareRuns(a: ComparedRun, b: ComparedRun): DriftReport {
   }
   const differences = [...drifts.values()].sort((p, q) => SIGNIFICANCE[p.kind] - SIGNIFICANCE[q.kind] || q.count - p.count || p.subject.localeCompare(q.subject));
   return { pairs, disagreements, differences };
+}
+
+/**
+ * The pairs of one test: its requests matched by what they are (method and operation) and, among those of one
+ * operation, by occurrence, in the order of their answers' status codes. A sequential check pairs as it ran, step by
+ * step; requests raced against each other (ETAG-003's concurrent PATCHes) pair one winner with the other's winner
+ * whatever order the answers came back in. A request only one side sent is the point where the runs part: a
+ * `sequence` difference, and the pairs after it are still compared.
+ */
+function pairExchanges(left: ComparedExchange[], right: ComparedExchange[], test: string, note: Note): [ComparedExchange, ComparedExchange, { test: string; step: number }][] {
+  const group = (list: ComparedExchange[]) => {
+    const groups = new Map<string, { exchange: ComparedExchange; step: number }[]>();
+    list.forEach((exchange, step) => {
+      const key = requestLine(exchange);
+      groups.set(key, [...(groups.get(key) ?? []), { exchange, step }]);
+    });
+    for (const members of groups.values()) members.sort((p, q) => (p.exchange.response?.status ?? 0) - (q.exchange.response?.status ?? 0) || p.step - q.step);
+    return groups;
+  };
+  const a = group(left);
+  const b = group(right);
+  const pairs: [ComparedExchange, ComparedExchange, { test: string; step: number }][] = [];
+  for (const key of [...new Set([...a.keys(), ...b.keys()])]) {
+    const xs = a.get(key) ?? [];
+    const ys = b.get(key) ?? [];
+    for (let i = 0; i < Math.min(xs.length, ys.length); i++) pairs.push([xs[i]!.exchange, ys[i]!.exchange, { test, step: xs[i]!.step }]);
+    if (xs.length !== ys.length) {
+      const at = { test, step: (xs[ys.length] ?? ys[xs.length])!.step };
+      note('sequence', test, key, `${key}: sent ${xs.length} time${xs.length === 1 ? '' : 's'} on A, ${ys.length} on B`, xs.length, ys.length, at);
+    }
+  }
+  return pairs.sort((p, q) => p[2].step - q[2].step);
 }
 
 type Note = (kind: DriftKind, subject: string, key: string, summary: string, a: unknown, b: unknown, at?: { test: string; step: number }) => void;
