@@ -10,7 +10,10 @@ export const REPORT_CLIENT_OUTPUT = 'generators/generated/report-client.ts';
 
 /** The inlined script as it runs in the page: one classic script, so a function scope of its own and strict mode. */
 export function reportClientScript(root: string): string {
-  const source = readFileSync(join(root, REPORT_CLIENT_SOURCE), 'utf8');
+  return transpileReportClient(readFileSync(join(root, REPORT_CLIENT_SOURCE), 'utf8'));
+}
+
+export function transpileReportClient(source: string): string {
   const { outputText, diagnostics = [] } = ts.transpileModule(source, {
     fileName: REPORT_CLIENT_SOURCE,
     reportDiagnostics: true,

@@ -6,7 +6,7 @@
 import type { Status } from '../fold.ts';
 import type { ViewEvidence, ViewExchange, ViewRequirement } from '../html-report.ts';
 
-/** The JSON block html-report.ts embeds as #report-data. */
+/** The JSON block html-report.ts embeds as #report-data (renderHtmlReport's `view`, built from the same View types). */
 interface ReportData {
   areas: [string, string][];
   statuses: Status[];
