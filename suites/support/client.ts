@@ -2,6 +2,7 @@
 // state; it never parses error text. Every exchange goes through the recorder.
 import { test } from '@playwright/test';
 import { platformHeaders } from '../../cli/platform-http.ts';
+import type { SentBody } from './bodies.ts';
 import { describeNoAnswer, sharedBreaker } from './breaker.ts';
 import { sharedHold } from './hold.ts';
 import { kindLabel, operationOf, type Kind } from './operations.ts';
@@ -12,7 +13,7 @@ import type { Transport } from './transport.ts';
 import { CouldNotCheck } from './verdicts.ts';
 
 export interface SendOptions {
-  body?: unknown;
+  body?: SentBody;
   /** A body sent byte for byte (malformed JSON, other content types). */
   rawBody?: string;
   /** Extra headers; `undefined` removes a Platform header. */
@@ -164,7 +165,7 @@ export class FlowClient {
     return sent;
   }
 
-  async create(kind: Kind, body: unknown, mode: string | null = 'draft'): Promise<Exchange> {
+  async create(kind: Kind, body: SentBody, mode: string | null = 'draft'): Promise<Exchange> {
     const exchange = await this.send('POST', `/${kind}${mode === null ? '' : `?mode=${encodeURIComponent(mode)}`}`, { body });
     const id = (exchange.response?.body as { id?: unknown } | undefined)?.id;
     if (isSuccess(exchange) && typeof id === 'string' && id !== '') this.onCreated(kind, id, this);
@@ -179,7 +180,7 @@ export class FlowClient {
     return this.send('GET', `/${kind}${query ? `?${query}` : ''}`);
   }
 
-  patch(kind: Kind, id: string, instructions: unknown, ifMatch: string | undefined): Promise<Exchange> {
+  patch(kind: Kind, id: string, instructions: SentBody, ifMatch: string | undefined): Promise<Exchange> {
     return this.send('PATCH', `/${kind}/${encodeURIComponent(id)}`, {
       body: instructions,
       ...(ifMatch === undefined ? {} : { headers: { 'if-match': ifMatch } }),
@@ -234,6 +235,8 @@ export function isSuccess(exchange: Exchange): boolean {
   return status >= 200 && status < 300;
 }
 
+// Answers stay unknown: they are what the target sent, and a check trusts a field only once it has read it (typeof)
+// or validated the body (schemas/validators.ts); a generated type here would assert what only validation shows.
 export function firstItem(exchange: Exchange): Record<string, unknown> | undefined {
   const items = (exchange.response?.body as { items?: unknown } | undefined)?.items;
   const first = Array.isArray(items) ? items[0] : undefined;
