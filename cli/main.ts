@@ -5,6 +5,7 @@ import { parseCommandLine, USAGE, UsageError } from './args.ts';
 import { BaselineError } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { mergeCommand } from './merge.ts';
+import { compareCommand } from './compare/command.ts';
 import { PreflightError } from './preflight.ts';
 import { runConformance } from './run.ts';
 import { serveCommand } from './serve-command.ts';
@@ -42,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return sweepCommand(options);
     case 'serve':
       return serveCommand(options);
+    case 'compare':
+      return compareCommand(options);
     case 'merge':
       return mergeCommand(options.mergeDirs, options.reportDir, options.strict, options.baseline);
     default:

@@ -9,7 +9,8 @@ export type JsonKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'ar
 export type Shape = Map<string, Set<JsonKind>>;
 
 export function kindOf(value: unknown): JsonKind {
-  if (value === null) return 'null';
+  // undefined (no body) is not JSON; callers that can meet it treat it as no value at all, as null
+  if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'array';
   const kind = typeof value;
   if (kind === 'string' || kind === 'number' || kind === 'boolean') return kind;
