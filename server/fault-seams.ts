@@ -80,7 +80,7 @@ export class FaultSeams {
   draftGateIgnored(kind: Kind): boolean { return this.on(DRAFT_GATE_IGNORED[kind]); }
   /** DRAFT-009: whether a draft base connection is held to a live one's auth completeness. */
   draftNeedsCompleteAuth(kind: Kind): boolean { return kind === 'connections' && this.on('draft-requires-complete-auth'); }
-  /** DRAFT-001..004: whether a create of this kind answers its etag. */
+  /** DRAFT-001, DRAFT-002, DRAFT-003, DRAFT-004: whether a create of this kind answers its etag. */
   createAnswersEtag(kind: Kind): boolean { return !this.on(CREATE_OMITS_ETAG[kind]); }
   /** DRAFT-008: the status of a successful create. */
   createStatus(): 200 | 201 { return this.on('create-answers-200') ? 200 : 201; }
@@ -160,7 +160,7 @@ export class FaultSeams {
   }
   /** ORD-004: the target connections a flow's publish looks at. */
   publishTargets<T>(targets: T[]): T[] { return this.on('flow-publish-checks-first-target-only') ? targets.slice(0, 1) : targets; }
-  /** PUB-001..004: whether publishing an entity of this kind changes it. */
+  /** PUB-001, PUB-002, PUB-003, PUB-004: whether publishing an entity of this kind changes it. */
   publishTransitions(kind: Kind): boolean { return !this.on(PUBLISH_IS_NOOP[kind]); }
   /** PUB-011: the state a published entity shows. */
   publishedState(state: string): string { return this.on('published-state-is-active') ? 'active' : state; }

@@ -164,7 +164,7 @@ export class Store {
 }
 
 let etagCounter = 0;
-/** A quoted entity-tag shaped like the service's (`"<8 hex>-0000-0200-0000-<12 hex>"`), unique per write. */
+/** ETAG-004: a quoted entity-tag shaped like the service's (`"<8 hex>-0000-0200-0000-<12 hex>"`); UPD-002: unique per write. */
 export function newEtag(): string {
   etagCounter = (etagCounter + 1) >>> 0;
   const stamp = Math.floor(Date.now() / 1000).toString(16).padStart(12, '0');

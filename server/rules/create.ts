@@ -67,8 +67,8 @@ function checkCreatedComplete(kind: Kind, doc: JsonObject, state: string, seams:
 }
 
 /**
- * DRAFT-001..004: a create answers `{id, etag}`; DRAFT-008: with 201 Created and a Location; DRAFT-012: the id is the
- * new entity's own, which no other entity in the sandbox carries.
+ * DRAFT-001, DRAFT-002, DRAFT-003, DRAFT-004: a create of each kind answers `{id, etag}`; DRAFT-008: with 201 Created
+ * and a Location; DRAFT-012: the id is the new entity's own, which no other entity in the sandbox carries.
  */
 function createAnswer(caller: Caller, kind: Kind, id: string, etag: string): Reply {
   const { seams } = caller;

@@ -59,7 +59,7 @@ export function publishBlocker(scope: Scope, entity: Entity, seams: FaultSeams):
   return incompleteness(entity.kind, entity.doc);
 }
 
-/** ORD-001..004, ORD-007: the parents whose state a publish looks at: every one the entity names. */
+/** ORD-001, ORD-002, ORD-003, ORD-004, ORD-007: the parents whose state a publish looks at: every one the entity names. */
 function checkedParents(entity: Entity, seams: FaultSeams): { kind: Kind; id: string }[] {
   const parents = parentsOf(entity.kind, entity.doc);
   if (entity.kind !== 'flows') return seams.publishIgnoresBase(entity.kind) ? [] : parents;
@@ -69,8 +69,8 @@ function checkedParents(entity: Entity, seams: FaultSeams): { kind: Kind; id: st
 }
 
 /**
- * PUB-001..004: publish takes a draft of any kind to a live state; PUB-011: `enabled`, the state every live example
- * shows. PUB-006: the etag moves; PUB-005: the answer carries the etag a following GET shows.
+ * PUB-001, PUB-002, PUB-003, PUB-004: publish takes a draft of each kind to a live state; PUB-011: `enabled`, the
+ * state every live example shows. PUB-006: the etag moves; PUB-005: the answer carries the etag a following GET shows.
  */
 function publish(entity: Entity, seams: FaultSeams): Reply {
   const before = entity.etag;
