@@ -41,7 +41,7 @@ export class FaultSeams {
     return this.faults.has(name);
   }
 
-  // protocol and access (app.ts, authenticate.ts)
+  // protocol and access (request-handler.ts, http-request.ts, authenticate.ts)
   /** API-001: whether the bearer token is checked. */
   checksToken(): boolean { return !this.on('auth-token-not-checked'); }
   /** API-002: whether x-api-key is checked. */

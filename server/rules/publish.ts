@@ -1,7 +1,7 @@
 // Publishing a draft (`POST /{collection}/{id}/action?op=publish`): which op publishes, what may be published, the
 // publish order, and what a publish changes and answers. Enable and disable of a flow, outside the subset, are
 // flow-state.ts's.
-import type { Caller, Reply } from '../caller.ts';
+import type { Caller, Reply, WriteAnswer } from '../caller.ts';
 import { notFound, touch } from '../entities.ts';
 import { ApiError } from '../errors.ts';
 import type { FaultSeams } from '../fault-seams.ts';
@@ -80,5 +80,6 @@ function publish(entity: Entity, seams: FaultSeams): Reply {
     entity.lastOperation = { started: Date.now(), updated: entity.lastOperation?.updated ?? 0, operation: 'publish' };
   }
   if (seams.publishMovesEtag()) touch(entity);
-  return { status: 200, body: { id: entity.id, etag: seams.shownEtag(seams.publishAnsweredEtag(before, entity.etag)) } };
+  const answer: WriteAnswer = { id: entity.id, etag: seams.shownEtag(seams.publishAnsweredEtag(before, entity.etag)) };
+  return { status: 200, body: answer };
 }

@@ -1,6 +1,6 @@
 // Updating an entity with JSON Patch under If-Match: the header is required, a stale one refused, read-only fields
 // stay as they are, and the compare and the write are one store operation.
-import type { Caller, Reply } from '../caller.ts';
+import type { Caller, Reply, WriteAnswer } from '../caller.ts';
 import { existing, touch } from '../entities.ts';
 import { MASK } from '../entity-view.ts';
 import { ApiError } from '../errors.ts';
@@ -25,7 +25,8 @@ export async function patchEntity(caller: Caller, kind: Kind, id: string, body: 
     seams.betweenCompareAndSet(),
   );
   if (!written) throw versionMismatch(entity, ifMatch);
-  return { status: 200, body: { id: entity.id, etag: seams.shownEtag(entity.etag) } };
+  const answer: WriteAnswer = { id: entity.id, etag: seams.shownEtag(entity.etag) };
+  return { status: 200, body: answer };
 }
 
 /** ETAG-002: a PATCH without If-Match answers 400 (E 1403-400) and changes nothing. */
