@@ -1,6 +1,5 @@
 // What every operation gets from the request handler (request-handler.ts) and answers it: the caller's scope, the
 // store, the fault seams, and a status with a body.
-import type { components } from '../generators/generated/flow-service.d.ts';
 import type { FaultSeams } from './fault-seams.ts';
 import type { Scope, Store } from './store.ts';
 
@@ -21,6 +20,3 @@ export interface Caller {
   clientId: string;
   basePath: string;
 }
-
-/** The answer of a PATCH, a publish or an enable (OAS `WriteAnswer`): the entity's id and its new etag. */
-export type WriteAnswer = components['schemas']['WriteAnswer'];

@@ -1,7 +1,8 @@
 // Publishing a draft (`POST /{collection}/{id}/action?op=publish`): which op publishes, what may be published, the
 // publish order, and what a publish changes and answers. Enable and disable of a flow, outside the subset, are
 // flow-state.ts's.
-import type { Caller, Reply, WriteAnswer } from '../caller.ts';
+import type { components } from '../../generators/generated/flow-service.d.ts';
+import type { Caller, Reply } from '../caller.ts';
 import { notFound, touch } from '../entities.ts';
 import { ApiError } from '../errors.ts';
 import type { FaultSeams } from '../fault-seams.ts';
@@ -9,6 +10,9 @@ import { changeFlowState, stateOpOf } from '../flow-state.ts';
 import { DRAFT, parentsOf, TRANSITIONS } from '../lifecycle.ts';
 import type { Entity, Kind, Scope } from '../store.ts';
 import { incompleteness } from './completeness.ts';
+
+/** The answer of a write (OAS `WriteAnswer`): the entity's id and its new etag. */
+type WriteAnswer = components['schemas']['WriteAnswer'];
 
 /** POST /{collection}/{id}/action?op=… */
 export function actOnEntity(caller: Caller, kind: Kind, id: string, op: string | null): Reply {

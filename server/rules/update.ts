@@ -1,6 +1,7 @@
 // Updating an entity with JSON Patch under If-Match: the header is required, a stale one refused, read-only fields
 // stay as they are, and the compare and the write are one store operation.
-import type { Caller, Reply, WriteAnswer } from '../caller.ts';
+import type { components } from '../../generators/generated/flow-service.d.ts';
+import type { Caller, Reply } from '../caller.ts';
 import { existing, touch } from '../entities.ts';
 import { MASK } from '../entity-view.ts';
 import { ApiError } from '../errors.ts';
@@ -11,6 +12,9 @@ import type { Entity, Json, JsonObject, Kind } from '../store.ts';
 import { incompleteness } from './completeness.ts';
 import { checkDocument, checkName } from './document.ts';
 import { checkParents } from './references.ts';
+
+/** The answer of a write (OAS `WriteAnswer`): the entity's id and its new etag. */
+type WriteAnswer = components['schemas']['WriteAnswer'];
 
 /** PATCH /{collection}/{id} with If-Match. */
 export async function patchEntity(caller: Caller, kind: Kind, id: string, body: Json, ifMatch: string | undefined): Promise<Reply> {
