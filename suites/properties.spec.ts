@@ -25,6 +25,9 @@ import { runProperty, type Sending } from './properties/run-property.ts';
 test.use({ transport: 'node' });
 test.describe.configure({ mode: 'parallel' });
 
+/** Every test of the suite carries it besides its requirement: `--grep @property` runs the suite alone. */
+const PROPERTY_TAG = '@property';
+
 const OPERATIONS: { kind: Kind; create: string; patch: string }[] = [
   { kind: 'connections', create: 'createConnection', patch: 'patchConnection' },
   { kind: 'sourceConnections', create: 'createSourceConnection', patch: 'patchSourceConnection' },
@@ -93,21 +96,21 @@ function modesFor(discovery: Discovery, kind: Kind): (string | null)[] {
 }
 
 for (const { kind, create, patch } of OPERATIONS) {
-  test(`${create}: generated valid bodies and named mutations of them never get a 5xx`, { tag: '@API-007' }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
+  test(`${create}: generated valid bodies and named mutations of them never get a 5xx`, { tag: ['@API-007', PROPERTY_TAG] }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
     const f = { api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults };
     const prefix = f.build.name('prop');
     const fixed = await fixedFields(kind, f.steps, f.build, f.target.config.targetNeedsBaseConnection);
     await verdict(f, 'API-007', create, createCases(create, fixed, prefix, true, modesFor(f.discovery, kind)), (value, sending) => createNever5xx(f.api, kind, create, value, sending));
   });
 
-  test(`${create}: the 2xx answers to generated valid bodies validate against their schemas`, { tag: '@API-008' }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
+  test(`${create}: the 2xx answers to generated valid bodies validate against their schemas`, { tag: ['@API-008', PROPERTY_TAG] }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
     const f = { api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults };
     const prefix = f.build.name('prop');
     const fixed = await fixedFields(kind, f.steps, f.build, f.target.config.targetNeedsBaseConnection);
     await verdict(f, 'API-008', create, createCases(create, fixed, prefix, true, modesFor(f.discovery, kind)), (value, sending) => createAnswersValidate(f.api, kind, create, value, sending));
   });
 
-  test(`${create}: generated invalid bodies (named mutations of a valid one) are refused with 4xx and create nothing`, { tag: '@API-011' }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
+  test(`${create}: generated invalid bodies (named mutations of a valid one) are refused with 4xx and create nothing`, { tag: ['@API-011', PROPERTY_TAG] }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
     const f = { api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults };
     const prefix = f.build.name('prop');
     const fixed = await fixedFields(kind, f.steps, f.build, f.target.config.targetNeedsBaseConnection);
@@ -115,7 +118,7 @@ for (const { kind, create, patch } of OPERATIONS) {
   });
 
   const draftRequirement = CREATE_REQUIREMENT[kind];
-  test(`${create}: generated valid draft bodies answer an id and an etag that read back`, { tag: `@${draftRequirement}` }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
+  test(`${create}: generated valid draft bodies answer an id and an etag that read back`, { tag: [`@${draftRequirement}`, PROPERTY_TAG] }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
     const f = { api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults };
     requireDrafts(f.discovery, kind === 'flows' ? ['source', 'target', 'flow'] : [discoveryNeed(kind)]);
     const prefix = f.build.name('prop');
@@ -123,19 +126,19 @@ for (const { kind, create, patch } of OPERATIONS) {
     await verdict(f, draftRequirement, create, createCases(create, fixed, prefix, false, ['draft']), (value, sending) => draftCreated(f.api, f.steps, kind, draftRequirement, value, sending));
   });
 
-  test(`${patch}: generated valid patches and named mutations of them never get a 5xx`, { tag: '@API-007' }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
+  test(`${patch}: generated valid patches and named mutations of them never get a 5xx`, { tag: ['@API-007', PROPERTY_TAG] }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
     const f = { api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults };
     const patched = await entityToPatch(kind, f.steps, f.build, f.target.config.targetNeedsBaseConnection);
     await verdict(f, 'API-007', patch, patchCases(patch, patched, f.build.name('prop'), true), (value, sending) => patchNever5xx(f.api, patch, patched, value, sending));
   });
 
-  test(`${patch}: the 2xx answers to generated valid patches validate against their schemas`, { tag: '@API-008' }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
+  test(`${patch}: the 2xx answers to generated valid patches validate against their schemas`, { tag: ['@API-008', PROPERTY_TAG] }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
     const f = { api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults };
     const patched = await entityToPatch(kind, f.steps, f.build, f.target.config.targetNeedsBaseConnection);
     await verdict(f, 'API-008', patch, patchCases(patch, patched, f.build.name('prop'), true), (value, sending) => patchAnswersValidate(f.api, patch, patched, value, sending));
   });
 
-  test(`${patch}: generated invalid patches (named mutations of a valid one) are refused with 4xx and change nothing`, { tag: '@API-011' }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
+  test(`${patch}: generated invalid patches (named mutations of a valid one) are refused with 4xx and change nothing`, { tag: ['@API-011', PROPERTY_TAG] }, async ({ api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults }) => {
     const f = { api, steps, build, target, discovery, ledger, recorder, redactor, embeddedFaults };
     const patched = await entityToPatch(kind, f.steps, f.build, f.target.config.targetNeedsBaseConnection);
     await verdict(f, 'API-011', patch, patchCases(patch, patched, f.build.name('prop'), false), (value, sending) => patchRefusesInvalid(f.api, patch, patched, value, sending));
