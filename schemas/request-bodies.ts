@@ -95,8 +95,10 @@ export function createBodies(operationId: string, context: CreateContext): fc.Ar
   for (const field of bodyFields(operationId)) {
     const fixed = context.fixed[field.name];
     if (field.name === 'name') parts.name = generatedName(context.namePrefix);
-    else if (field.name === 'description') (parts.description = freeText(2000)), optional.push('description');
-    else if (isObj(fixed) && context.schemaFields && field.schema.additionalProperties !== false) {
+    else if (field.name === 'description') {
+      parts.description = freeText(2000);
+      optional.push('description');
+    } else if (isObj(fixed) && context.schemaFields && !CALLER_FIELDS.has(field.name) && field.schema.additionalProperties !== false) {
       // the config's params or data, with extra keys the schema allows beside them
       parts[field.name] = arbitraryFromSchema(field.schema, { root, maxDepth: 2 }).map((extra) => ({ ...(extra as Obj), ...fixed }));
     } else if (fixed !== undefined) parts[field.name] = fc.constant(fixed);
@@ -161,7 +163,8 @@ export function patchBodies(patchOperationId: string, context: PatchContext): fc
       const held = context.entity[field.name];
       // a field the entity shows as an object whose schema allows more keys: one more key in it
       if (isObj(held) && field.schema.additionalProperties !== false) {
-        const key = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }).filter((k) => !k.includes('/') && !k.includes('~') && !(k in held));
+        // a key a JSON Pointer names as it is, and none an object's prototype answers to
+        const key = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }).filter((k) => !/[/~]/.test(k) && !Object.hasOwn(held, k) && !['__proto__', 'prototype', 'constructor'].includes(k));
         choices.push(fc.record({ op: op('add'), path: key.map((k) => `/${field.name}/${k}`), value: fc.jsonValue({ maxDepth: 1 }) }));
       } else if (held === undefined) choices.push(fc.record({ op: op('add'), path: fc.constant(`/${field.name}`), value }));
     }
