@@ -26,8 +26,8 @@ Options:
   --strict                SHOULD failures fail the run; so do baseline entries that now pass
   --requirement ID        only the checks of this requirement (repeatable, or comma-separated)
   --grep REGEX            only checks whose title matches
-  --seed N, --path P      replay the model-based suite (ORD-007) exactly: its failure report prints the whole line
-  --runs N                model-based budget (default 50 runs; 20 with --target)
+  --seed N, --path P      replay the model-based suite (ORD-007) or one property exactly: a failure prints the line
+  --runs N                model-based budget (default 50 runs; 20 with --target); scales the property suite too
   --writers N             concurrent PATCHes in the ETAG-003 race (default 8)
   --workers N             parallel workers (default: 2 for the embedded server, 4 for any --target)
   --shard I/N             run one slice; combine slices with 'merge'
