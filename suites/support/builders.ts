@@ -2,7 +2,7 @@
 // config or are generated from the spec's authSpec JSON Schema, so they are valid by construction.
 import { validValueFromSchema } from '../../schemas/arbitrary.ts';
 import type { Discovery, SpecInfo } from './discovery.ts';
-import { isSecretName, type Redactor } from './redact.ts';
+import { isSecretName, type Redactor } from '../../kit/redact.ts';
 import type { Target } from './target.ts';
 
 type Body = Record<string, unknown>;

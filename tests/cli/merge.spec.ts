@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { Results } from '../../cli/results.ts';
-import { readResults, runCli, type CliRun } from './run-cli.ts';
+import { readResults, runCli, type CliRun } from '../support/run-cli.ts';
 
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 // ORD-007's four parts are four tests: with this selection shard 1 runs parts 1-3 and shard 2 part 4 (Playwright

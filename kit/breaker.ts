@@ -5,7 +5,7 @@
 // with the one line that says so, the remaining checks end as `error`, and the CLI gives no verdict.
 //
 // "In a row" is counted across the run's workers, which are separate processes, through files the CLI names in
-// FLOW_CONFORMANCE_BREAKER_FILE (--target runs only, as hold.ts's file). The count file holds one line per failure
+// the run setting breakerFile (kit/run-settings.ts; --target runs only, as hold.ts's file). The count file holds one line per failure
 // since the last answer: appends never lose one another (O_APPEND), so four workers whose requests time out in the
 // same millisecond count four; an answer empties it. The trip itself is latched in a second file, created once
 // (O_EXCL) with the line, so an answer to a request sent before the trip cannot untrip it, and the CLI reads the line
@@ -18,8 +18,6 @@
 // between, each given a full timeout, is a target that is not answering.
 import { appendFileSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import type { TransportFailure } from './retry.ts';
-
-export const BREAKER_FILE_ENV = 'FLOW_CONFORMANCE_BREAKER_FILE';
 
 /** Requests in a row with no answer, across all workers, that trip the run. */
 export const STOPPED_AFTER = 3;

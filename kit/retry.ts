@@ -38,7 +38,7 @@ export const RETRYABLE_STATUSES = new Set([429, 503]);
 const READS = new Set(['GET', 'HEAD']);
 
 export type TransportFailure = 'timeout' | 'connection refused' | 'connection reset' | 'TLS failure' | 'DNS failure' | 'network failure'
-  /** Never sent: the run had already tripped (suites/support/breaker.ts). */
+  /** Never sent: the run had already tripped (kit/breaker.ts). */
   | 'not sent';
 
 /** What kind of transport failure an error message (Playwright's, Node's or undici's) describes. */

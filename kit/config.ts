@@ -25,7 +25,7 @@ export interface KitConfig {
   settleTimeoutMs?: number;
   /** Per-request timeout (each attempt, when a request is retried). */
   requestTimeoutMs?: number;
-  /** Retries of a request answered 429 or 503 (see suites/support/retry.ts for which requests are retried). */
+  /** Retries of a request answered 429 or 503 (see kit/retry.ts for which requests are retried). */
   maxRetries?: number;
   /** Default wait before a retry when the answer has no Retry-After; doubles per retry, jittered. */
   retryBaseDelayMs?: number;
