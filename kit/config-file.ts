@@ -13,7 +13,7 @@ import { editDistance } from './edit-distance.ts';
 
 export const CONFIG_SCHEMA_URL = new URL('../specs/config.schema.json', import.meta.url);
 
-/** A configuration error (exit 2). Lines after the first are printed as the first is, by cli/main.ts: `flow-conformance: config FILE: …`. */
+/** A configuration error (exit 2). Lines after the first are printed as cli/main.ts prints the first: `flow-conformance: config FILE: …`. */
 export class ConfigError extends Error {
   constructor(file: string, problems: string[]) {
     super(problems.map((p, i) => `${i === 0 ? '' : 'flow-conformance: '}config ${file}: ${p}`).join('\n'));

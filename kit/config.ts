@@ -1,5 +1,7 @@
 // The kit's typed configuration (`flow-conformance.config.ts`): which specs to exercise on the target and the
 // fixtures a real target needs. Every field is optional; the defaults fit the reference server and the draft tutorial.
+// Users write it (through `defineConfig`, exported by the package); kit/config-file.ts loads and checks it for the CLI,
+// and the workers read the checked copy (suites/support/target.ts).
 import { DEFAULT_RETRY_POLICY } from './retry.ts';
 
 export interface KitConfig {

@@ -1,5 +1,6 @@
 // When the kit asks a target again, and how long it waits first. Pure functions, so the policy is testable without
-// a socket; FlowClient.send applies them.
+// a socket; FlowClient.send (suites/support/client.ts) applies them to every check's request, the CLI's preflight
+// (cli/preflight.ts) to its one; the breaker and the hold use its transport-failure kinds and sleep.
 //
 // Which answers are retried, and why that is safe for every method:
 // - 429 Too Many Requests (RFC 6585 §4) is a rate limiter refusing the request: it was not processed.
