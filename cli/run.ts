@@ -11,7 +11,7 @@ import { loadConfigFile } from '../kit/config-file.ts';
 import type { Credentials } from '../kit/credentials.ts';
 import { readStoppedAnswering, stoppedLine, trippedFileOf, interruptedFileOf } from '../kit/breaker.ts';
 import { appendLedger, LEDGER_FILE, readLedger } from '../kit/ledger.ts';
-import { defaultRunId, readRunSetting, writeRunSettings } from '../kit/run-settings.ts';
+import { defaultRunId, readRunSetting, readRunSettings, writeRunSettings } from '../kit/run-settings.ts';
 import { FAULT_NAMES, isFaultName } from '../server/index.ts';
 import { UsageError, type RunOptions } from './args.ts';
 import { readBaseline, type Baseline } from './baseline.ts';
@@ -110,10 +110,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
   // 4 workers, so about 4 requests in flight (more only for the moment of a race), which keeps a full run at 100 ms
   // a request near a minute (BENCHMARKS.md, section 5). The embedded servers are one per worker, on 2 cores.
   const workers = options.workers ?? (embedded ? 2 : TARGET_WORKERS);
-  // only now: a run that never started leaves no empty report dir behind
-  mkdirSync(reportDir, { recursive: true });
   const ledgerFile = join(reportDir, LEDGER_FILE);
-  appendLedger(ledgerFile, { op: 'run', target: embedded ? EMBEDDED_TARGET : targetUrl!, at: new Date().toISOString() });
   const runId = defaultRunId();
   Object.assign(env, {
     PLAYWRIGHT_HTML_OUTPUT_DIR: join(reportDir, 'playwright-report'),
@@ -148,6 +145,12 @@ export async function runConformance(options: RunOptions): Promise<number> {
   // a shard's identity, and the run id its shards share: the model-based suite takes its seed from it (cli/shard.ts)
   const shard = options.shard ? shardIdentity(options.shard, options.faults) : undefined;
   writeRunSettings(env, { shardRunId: shard?.runId });
+  // what the caller's shell left in a setting is checked here: a bad value is one line (exit 2), not workers that
+  // fail to load
+  readRunSettings(env);
+  // only now: a run that never started leaves no empty report dir behind
+  mkdirSync(reportDir, { recursive: true });
+  appendLedger(ledgerFile, { op: 'run', target: embedded ? EMBEDDED_TARGET : targetUrl!, at: new Date().toISOString() });
 
   const reporters = [join(PACKAGE_ROOT, 'cli', `outcomes-reporter${MODULE_EXT}`), 'html', ...(options.shard ? ['blob'] : [])];
   const args = [
