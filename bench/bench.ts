@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { runStoppingChildren } from './children.ts';
 import { compareServers, SCENARIOS, TARGETS, type ServerComparison } from './compare-servers.ts';
 import { BENCH_SEED, benchConformance, type ConformanceFigures } from './conformance-bench.ts';
-import { DEFAULTS } from '../suites/support/config.ts';
+import { DEFAULTS } from '../kit/config.ts';
 import { catchEveryFault, type EveryFault } from './fault-catch.ts';
 import { kitGrowth, type KitGrowth } from './growth-kit.ts';
 import { serverGrowth, type ServerGrowth } from './growth-server.ts';

@@ -1,8 +1,8 @@
 // Command-line parsing and validation. Every bad input becomes a UsageError with one clear line (exit code 2).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { editDistance } from './edit-distance.ts';
-import { TRANSPORTS, type TransportName } from '../suites/support/transport.ts';
+import { editDistance } from '../kit/edit-distance.ts';
+import { TRANSPORTS, type TransportName } from '../kit/run-settings.ts';
 
 export class UsageError extends Error {}
 

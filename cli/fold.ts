@@ -2,6 +2,7 @@
 // every-exchange violations (API-007, API-008) recorded by any test. Level and --strict decide fail versus warn; what
 // the kit could not check (CouldNotCheck, a timeout, an interruption, a spent budget) is `error`, never fail or pass;
 // a requirement that did not run says why (filtered, another shard, interrupted); none is ever silently absent.
+import { NOT_RUN } from '../kit/not-run.ts';
 import { loadCatalogue, type Requirement } from './catalogue.ts';
 import { findCulprit, selectExchanges } from './evidence.ts';
 
@@ -54,8 +55,6 @@ const ID_TAG = /^@([A-Z]+-\d{3})$/;
 const COULD_NOT_CHECK = /^(?:Error: )?(?:CouldNotCheck|TransportError): /;
 /** The every-exchange requirements: a pass needs exchanges they could actually judge (the `every-exchange` counts). */
 export const EVERY_EXCHANGE = ['API-007', 'API-008'] as const;
-/** The outcomes reporter's note on a test the runner never started (cli/outcomes-reporter.ts). */
-export const NOT_RUN = 'not-run';
 /** A check skipped because the --max-requests budget was spent: the kit ran out, the target was not asked. */
 const BUDGET_SKIP = /--max-requests/;
 

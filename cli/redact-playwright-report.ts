@@ -2,10 +2,10 @@
 // blob archive, and error-context files under test-results/. With the playwright transport, a failed request is
 // recorded there with Playwright's call log, which lists every request header, token and API key included; the kit's
 // recorder never sees that text. After the run the CLI opens each of them and masks known secrets and the value of
-// every secret header (suites/support/redact.ts, freeText).
+// every secret header (kit/redact.ts, freeText).
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isSecretHeader, Redactor } from '../suites/support/redact.ts';
+import { isSecretHeader, Redactor } from '../kit/redact.ts';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const EMBEDDED_ARCHIVE = /(<template id="playwrightReportBase64">data:application\/zip;base64,)([A-Za-z0-9+/=]+)/;

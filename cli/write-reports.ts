@@ -27,7 +27,7 @@ export interface ReportContext {
   command: string;
   cleanup?: Results['cleanup'];
   interrupted?: boolean;
-  /** Why the target was taken to have stopped answering mid-run (suites/support/breaker.ts). */
+  /** Why the target was taken to have stopped answering mid-run (kit/breaker.ts). */
   stoppedAnswering?: string;
   readOnly?: boolean;
   maxRequests?: number;

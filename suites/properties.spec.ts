@@ -9,12 +9,12 @@ import type { Builders } from './support/builders.ts';
 import type { FlowClient } from './support/client.ts';
 import { requireDrafts, test, type Ledger } from './support/fixtures.ts';
 import type { Recorder } from './support/recorder.ts';
-import type { Redactor } from './support/redact.ts';
+import type { Redactor } from '../kit/redact.ts';
 import type { Steps } from './support/steps.ts';
 import type { Target } from './support/target.ts';
-import type { Kind } from './support/operations.ts';
+import type { Kind } from '../kit/kinds.ts';
 import { CREATE_REQUIREMENT } from './support/steps.ts';
-import { ENV } from './support/target.ts';
+import { readRunSetting } from '../kit/run-settings.ts';
 import { CouldNotCheck, RequirementFailure } from './support/verdicts.ts';
 import { createAnswersValidate, createCases, createNever5xx, createRefusesInvalid, draftCreated, fixedFields } from './properties/creates.ts';
 import { entityToPatch, patchAnswersValidate, patchCases, patchNever5xx, patchRefusesInvalid } from './properties/patches.ts';
@@ -52,13 +52,13 @@ async function verdict<T>(f: Fixtures, requirement: string, operationId: string,
   const { target, ledger, recorder, redactor, embeddedFaults } = f;
   const testInfo = test.info();
   const config = target.config.model ?? {};
-  const plan = propertyPlan(config, process.env.FLOW_CONFORMANCE_SHARD_RUN_ID || process.env.FLOW_CONFORMANCE_RUN_ID, target.embedded);
+  const plan = propertyPlan(config, readRunSetting('shardRunId') ?? readRunSetting('runId'), target.embedded);
   const budgetMs = propertyBudgetMs(target.embedded, config);
   // a backstop only: the property keeps to its budget between cases (making cases, shrinking, the replay)
   test.setTimeout(Math.max(testInfo.timeout, 3 * budgetMs + 4 * target.config.requestTimeoutMs * 20));
   const run = {
     strict: target.strict, faults: embeddedFaults, requestTimeoutMs: target.config.requestTimeoutMs,
-    ...(target.embedded ? {} : { target: target.baseUrl }), ...(process.env[ENV.config] ? { config: process.env[ENV.config] } : {}),
+    ...(target.embedded ? {} : { target: target.baseUrl }), ...(readRunSetting('configFile') ? { config: readRunSetting('configFile') } : {}),
   };
   let report;
   try {

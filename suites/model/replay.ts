@@ -1,6 +1,6 @@
 // The line a model-based failure prints to replay it: a command a user can paste as it is. It carries every option
 // that changes the replayed sequence, the model's predictions or what is checked, and nothing secret.
-import { DEFAULTS } from '../support/config.ts';
+import { DEFAULTS } from '../../kit/config.ts';
 
 export interface ReplayRun {
   /** --strict: the model predicts a 4xx where the catalogue's SHOULD rules do. */

@@ -6,7 +6,7 @@ import { createOperationOf, mutate, mutationPicks, patchMutations } from '../../
 import { patchBodies, type Body, type PatchInstruction } from '../../schemas/request-bodies.ts';
 import type { Builders } from '../support/builders.ts';
 import { isSuccess, type FlowClient } from '../support/client.ts';
-import type { Kind } from '../support/operations.ts';
+import type { Kind } from '../../kit/kinds.ts';
 import type { Steps } from '../support/steps.ts';
 import { expectFact, expectStatus, requireEvidence } from '../support/verdicts.ts';
 import { expectNo5xx, expectSchema, isServerError } from './creates.ts';

@@ -5,8 +5,9 @@
 // printed seed and path before it is reported, with that case's own body, mutation and exchanges.
 import fc from 'fast-check';
 import { deleteEntries, test, type Ledger } from '../support/fixtures.ts';
-import type { Exchange, Recorder } from '../support/recorder.ts';
-import type { Redactor } from '../support/redact.ts';
+import type { Exchange } from '../../kit/exchange.ts';
+import type { Recorder } from '../support/recorder.ts';
+import type { Redactor } from '../../kit/redact.ts';
 import { CouldNotCheck } from '../support/verdicts.ts';
 
 /** What a case is sending now: the failure report shows the one that broke the rule. */

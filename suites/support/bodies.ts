@@ -3,7 +3,7 @@
 // Every create schema is open (`[key: string]: unknown`), as the service's are, so a builder's body may still carry a
 // field the service must refuse (`state`, an unknown key).
 import type { components } from '../../generators/generated/flow-service.d.ts';
-import type { Kind } from './operations.ts';
+import type { Kind } from '../../kit/kinds.ts';
 
 type Schemas = components['schemas'];
 

@@ -3,7 +3,7 @@
 import { validValueFromSchema } from '../../schemas/arbitrary.ts';
 import type { AuthInfo, CreateBody } from './bodies.ts';
 import type { Discovery, SpecInfo } from './discovery.ts';
-import { isSecretName, type Redactor } from './redact.ts';
+import { isSecretName, type Redactor } from '../../kit/redact.ts';
 import type { Target } from './target.ts';
 
 type Body = Record<string, unknown>;

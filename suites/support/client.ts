@@ -1,13 +1,15 @@
 // The kit's only way to talk to a target. Tests ask it for operations and assert on status classes, fields and
 // state; it never parses error text. Every exchange goes through the recorder.
 import { test } from '@playwright/test';
-import { platformHeaders } from '../../cli/platform-http.ts';
+import { describeNoAnswer, sharedBreaker } from '../../kit/breaker.ts';
+import { sharedHold } from '../../kit/hold.ts';
+import { kindLabel, type Kind } from '../../kit/kinds.ts';
+import { platformHeaders } from '../../kit/platform-headers.ts';
+import { operationOf } from './operations.ts';
+import type { Exchange } from '../../kit/exchange.ts';
+import type { Recorder } from './recorder.ts';
 import type { SentBody } from './bodies.ts';
-import { describeNoAnswer, sharedBreaker } from './breaker.ts';
-import { sharedHold } from './hold.ts';
-import { kindLabel, operationOf, type Kind } from './operations.ts';
-import type { Exchange, Recorder } from './recorder.ts';
-import { classifyTransportFailure, DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy, type TransportFailure } from './retry.ts';
+import { classifyTransportFailure, DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy, type TransportFailure } from '../../kit/retry.ts';
 import type { Target } from './target.ts';
 import type { Transport } from './transport.ts';
 import { CouldNotCheck } from './verdicts.ts';
@@ -53,16 +55,15 @@ export class FlowClient {
 
   /** `accessToken`: the token to send (default: the target's; send() passes the current one of a refreshing source). */
   platformHeaders(accessToken: string = this.target.credentials.accessToken): Record<string, string> {
-    const { apiKey, orgId } = this.target.credentials;
-    return platformHeaders({ accessToken, apiKey, orgId, sandbox: this.sandbox });
+    return platformHeaders(this.target.credentials, this.sandbox, accessToken);
   }
 
   /**
-   * One exchange: sent, retried after 429/503 as suites/support/retry.ts allows (waiting out Retry-After), and
+   * One exchange: sent, retried after 429/503 as kit/retry.ts allows (waiting out Retry-After), and
    * recorded once with its final answer and retry count. Throws TransportError when no answer came, and
    * CouldNotCheck when the target still answered 429 after the last retry (a rate limit says nothing about a rule).
-   * Against a --target, every worker holds its requests while any of them was told to wait (suites/support/hold.ts),
-   * and once the target stopped answering (suites/support/breaker.ts) nothing more is sent: a TransportError at once.
+   * Against a --target, every worker holds its requests while any of them was told to wait (kit/hold.ts),
+   * and once the target stopped answering (kit/breaker.ts) nothing more is sent: a TransportError at once.
    */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Exchange> {
     // a Buffer, because the Playwright transport re-serialises a string body when the Content-Type says JSON

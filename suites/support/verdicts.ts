@@ -1,6 +1,7 @@
 // Assertions in the kit's words: where, expected, received, requirement. A status expectation names the classes the
 // catalogue allows, never one server's exact choice unless the catalogue fixes it.
-import { blame, pathOf, type Exchange } from './recorder.ts';
+import { pathOf, type Exchange } from '../../kit/exchange.ts';
+import { blame } from './recorder.ts';
 
 export type StatusExpectation = number | '2xx' | '4xx' | readonly (number | '2xx' | '4xx')[];
 

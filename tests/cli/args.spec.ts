@@ -2,7 +2,7 @@
 // with the option named and what it must be, an unknown flag with its nearest option, and --help's promises.
 import { expect, test } from '@playwright/test';
 import { nearestOption, normaliseArgv, parseCommandLine, USAGE, UsageError } from '../../cli/args.ts';
-import { runCli } from './run-cli.ts';
+import { runCli } from '../support/run-cli.ts';
 
 function usageError(argv: string[]): string {
   try {

@@ -9,7 +9,7 @@ import { applyBaseline, counterexamplesOf, readBaseline, writeBaseline, type Bas
 import { fold, type TestOutcome } from '../../cli/fold.ts';
 import type { ResultRecord } from '../../cli/results.ts';
 import { decideVerdict } from '../../cli/verdict.ts';
-import { readResults, runCli } from './run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const IDS = new Set(['ORD-007', 'ORD-003']);
 const COUNTEREXAMPLE = { seed: 2, path: '12:9:21~BVBaF7:q' };

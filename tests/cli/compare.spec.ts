@@ -15,7 +15,7 @@ import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
 import { CHROMIUM_OPTIONS, requireChromium } from '../report/report-page.ts';
 import { startVariant } from '../targets/variant-server.ts';
-import { runCli } from './run-cli.ts';
+import { runCli } from '../support/run-cli.ts';
 
 const ENV = { AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken, AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey, AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId, AEP_OTHER_SANDBOX_NAME: 'kit-other' };
 /** A smaller model budget than a run's: the comparison needs the same sequences on both sides, not many of them. */

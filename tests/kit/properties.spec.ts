@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Results } from '../../cli/results.ts';
-import { readResults, runCli, type CliRun } from '../cli/run-cli.ts';
+import { readResults, runCli, type CliRun } from '../support/run-cli.ts';
 
 const BIN = resolve('bin/flow-conformance.js');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startReferenceServer, type RunningServer } from '../../server/listen.ts';
-import { readResults, runCli } from '../cli/run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const SECRETS = { accessToken: 'repro-secret-token-5b1f', apiKey: 'repro-secret-key-77c2', orgId: 'REPRO0000000000000000000@AdobeOrg' };
 const ENV = { AEP_ACCESS_TOKEN: SECRETS.accessToken, AEP_API_KEY: SECRETS.apiKey, AEP_ORG_ID: SECRETS.orgId };
