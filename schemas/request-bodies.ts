@@ -63,9 +63,13 @@ export function freeText(maxLength = 64): fc.Arbitrary<string> {
   );
 }
 
-/** A name the kit can find again: the caller's prefix (the run prefix), then generated text. */
+/**
+ * A name the kit can find again: the caller's prefix (the run prefix), then generated text. The kit finds it with a
+ * `property=name==<name>` filter, whose documented syntax makes a comma separate values: the text has none, and it
+ * ends on a character a filter parser cannot trim away.
+ */
 export function generatedName(prefix: string): fc.Arbitrary<string> {
-  return freeText(48).map((text) => `${prefix}-${text}`);
+  return freeText(48).map((text) => `${prefix}-${text.replace(/,/g, ';').trimEnd()}`.replace(/-$/, '-x'));
 }
 
 export interface CreateContext {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { expect, test } from '@playwright/test';
 import { createMutations, mutate, patchMutations } from '../../schemas/body-mutations.ts';
-import { createBodies, patchBodies } from '../../schemas/request-bodies.ts';
+import { createBodies, generatedName, patchBodies } from '../../schemas/request-bodies.ts';
 import { validateRequest } from '../../schemas/validators.ts';
 
 const SPEC = { id: 'be5ec48c-5b78-49d5-b8fa-7c89ec4569b8', version: '1.0' };
@@ -74,3 +74,12 @@ for (const [operationId, entity] of Object.entries(ENTITY)) {
     }
   });
 }
+
+test('a generated name can be found by a name filter: the prefix, no comma (the filter separates values with one), nothing a parser trims', () => {
+  const names = fc.sample(generatedName('fck-run-w0-prop-1'), { seed: 5, numRuns: 2000 });
+  expect(names.every((name) => name.startsWith('fck-run-w0-prop-1-'))).toBe(true);
+  expect(names.filter((name) => name.includes(',') || name !== name.trim())).toEqual([]);
+  // still unicode and at length: the point of generating them
+  expect(names.some((name) => /[^\u0000-\u007f]/.test(name))).toBe(true);
+  expect(Math.max(...names.map((name) => name.length))).toBeGreaterThan(40);
+});
