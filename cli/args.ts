@@ -52,6 +52,7 @@ Exit codes: 0   conformant, or partial (only a selection ran: --requirement, --g
                 the target stopped answering, or a merge lacks a shard), or a usage or configuration error, or a
                 target that cannot be reached or refuses the credentials
             130 interrupted (Ctrl-C or SIGTERM): no verdict, or non-conformant if something had already failed
+            compare: 0 the two agree on every requirement, 1 they disagree on some, 2 a side gave no verdict
 Statuses:   pass, fail, warn (SHOULD, outside --strict), error (the kit could not check it), not-applicable.
 
 Examples:
