@@ -1,5 +1,6 @@
 import { defineConfig, type Project } from '@playwright/test';
-import { FAULT_NAMES, FAULTS } from './server/faults.ts';
+import { FAULT_NAMES, FAULTS } from './server/index.ts';
+import { readRunSetting } from './kit/run-settings.ts';
 import type { WorkerOptions } from './suites/support/fixtures.ts';
 
 // Projects: `self` holds the project's own tests (reference server, generators, catalogue, self-validation);
@@ -9,9 +10,9 @@ import type { WorkerOptions } from './suites/support/fixtures.ts';
 const ci = Boolean(process.env.CI);
 
 function mutationProjects(): Project<unknown, WorkerOptions>[] {
-  const only = process.env.FLOW_CONFORMANCE_MUTATION;
-  if (!only) return [];
-  const names = only === 'all' ? FAULT_NAMES : FAULT_NAMES.filter((name) => only.split(',').includes(name));
+  const only = readRunSetting('mutation');
+  if (only.length === 0) return [];
+  const names = only.includes('all') ? FAULT_NAMES : FAULT_NAMES.filter((name) => only.includes(name));
   return names.map((name) => ({
     name: `fault:${name}`,
     testDir: 'suites',

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { runStoppingChildren } from './children.ts';
 import { compareServers, SCENARIOS, TARGETS, type ServerComparison } from './compare-servers.ts';
 import { BENCH_SEED, benchConformance, type ConformanceFigures } from './conformance-bench.ts';
-import { DEFAULTS } from '../suites/support/config.ts';
+import { DEFAULTS } from '../kit/config.ts';
 import { catchEveryFault, type EveryFault } from './fault-catch.ts';
 import { kitGrowth, type KitGrowth } from './growth-kit.ts';
 import { serverGrowth, type ServerGrowth } from './growth-server.ts';
@@ -63,6 +63,7 @@ function conformanceRows(c: ConformanceFigures): Row[] {
     ['', 'discovery (per worker)', ms(c.discovery.discoveryColdMs), `cold, ${c.discovery.exchanges} exchanges; warm ${ms(c.discovery.discoveryWarmMs)}`],
     ...c.areas.map((a): Row => ['', `area ${a.area} (${a.checks} requirements)`, ms(a.ms), a.area === 'order' ? 'ORD-007 on its own row' : '']),
     ['', 'model-based suite (ORD-007)', ms(m.ms), `${m.steps} steps in ${m.runs} runs = ${m.opsPerSecond.toFixed(0)} ops/s; ${m.requestsPerStep.toFixed(2)} HTTP requests/step, ${m.httpPerSecond.toFixed(0)} req/s (${ms(aloneMsPerRequest)} each) run alone; mean round trip ${ms(m.exchangeMeanMs)} as recorded in the full run`],
+    ['', 'property suite (API-007/008/011, DRAFT-001..004)', ms(c.properties.ms), `${c.properties.cases} cases in ${c.properties.tests} properties = ${c.properties.casesPerSecond.toFixed(0)} cases/s; ${c.properties.requests} requests answered = ${c.properties.requestsPerSecond.toFixed(0)} req/s (setup and clean-up included), beside ORD-007's ${m.opsPerSecond.toFixed(0)} steps/s`],
     ['', 'all checks, summed over both workers', ms(c.testsMs), ''],
     ['', 'Playwright\'s HTML report', ms(c.reports.playwrightHtmlMs), 'outcomes.json written -> last playwright-report file written'],
     ['', 'CLI reports + exit', ms(c.reports.cliReportsAndExitMs), `runner child's last write -> CLI exit; results.json -> junit + html rendered in-process: ${ms(c.reports.renderMs)}`],

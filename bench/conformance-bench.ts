@@ -30,8 +30,31 @@ export interface ConformanceFigures {
   areas: { area: string; ms: number; checks: number }[];
   testsMs: number;
   model: { ms: number; steps: number; countedSteps: number; runs: number; opsPerSecond: number; requests: number; requestsPerStep: number; httpPerSecond: number; exchangeMeanMs: number; replayMsPerRequest: number };
+  /** The schema-driven property suite (suites/properties.spec.ts), summed over its tests as ORD-007's parts are. */
+  properties: PropertyFigures;
   reports: { playwrightHtmlMs: number; cliReportsAndExitMs: number; renderMs: number };
   slowest: { title: string; tags: string[]; ms: number }[];
+}
+
+export interface PropertyFigures {
+  ms: number;
+  tests: number;
+  /** Generated cases (one valid body and every named mutation of it, or one valid body alone). */
+  cases: number;
+  /** Requests the suite's tests sent and had answered, setup and clean-up included. */
+  requests: number;
+  casesPerSecond: number;
+  requestsPerSecond: number;
+}
+
+/** The property suite's figures from one run's outcomes: its tests' time, their cases and their answered requests. */
+export function propertyFigures(outcomes: CliRun['outcomes']): PropertyFigures {
+  const tests = outcomes.filter((o) => o.tags.includes('@property'));
+  const note = (o: (typeof tests)[number], type: string) => JSON.parse(o.annotations.find((a) => a.type === type)?.description ?? '{}') as Record<string, number>;
+  const ms = tests.reduce((sum, o) => sum + o.durationMs, 0);
+  const cases = tests.reduce((sum, o) => sum + (note(o, 'property').cases ?? 0), 0);
+  const requests = tests.reduce((sum, o) => sum + (note(o, 'every-exchange')['API-007'] ?? 0), 0);
+  return { ms, tests: tests.length, cases, requests, casesPerSecond: cases / (ms / 1000), requestsPerSecond: requests / (ms / 1000) };
 }
 
 const ORIGIN = (url: string) => new URL(url).origin;
@@ -151,6 +174,7 @@ export async function benchConformance(rounds: number, log: (line: string) => vo
       exchangeMeanMs: exchangeMs.reduce((s, x) => s + x, 0) / exchangeMs.length,
       replayMsPerRequest: replaySeq.ms / replaySeq.requests,
     },
+    properties: propertyFigures(typical.outcomes),
     reports: {
       playwrightHtmlMs: medianOf(samples, (s) => s.written.playwrightReport - s.written.outcomes),
       cliReportsAndExitMs: medianOf(samples, (s) => s.endedAt - s.written.playwrightReport),

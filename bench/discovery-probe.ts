@@ -7,7 +7,7 @@ await import('@playwright/test'); // a worker imports it before any check
 const { FlowClient } = await import('../suites/support/client.ts');
 const { discover } = await import('../suites/support/discovery.ts');
 const { Recorder } = await import('../suites/support/recorder.ts');
-const { Redactor } = await import('../suites/support/redact.ts');
+const { Redactor } = await import('../kit/redact.ts');
 const { resolveTarget } = await import('../suites/support/target.ts');
 const { nodeTransport } = await import('../suites/support/transport.ts');
 const imported = performance.now();

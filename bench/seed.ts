@@ -26,6 +26,14 @@ export const baseConnection = (i: number) => ({
   connectionSpec: { id: AZURE_FILE_STORAGE, version: '1.0' },
 });
 
+/** The draft tutorial's base connection, one body for every create of the server bench (as tests/support/bodies.ts writes it). */
+export const tutorialBaseConnection = () => ({
+  name: 'ACME Azure File Storage Base Connection',
+  description: 'Azure File Storage base connection for ACME data (DRAFT)',
+  auth: { specName: 'Basic Authentication', params: { host: 'acme.file.core.windows.net', userid: 'acme', password: 'not-a-real-secret' } },
+  connectionSpec: { id: AZURE_FILE_STORAGE, version: '1.0' },
+});
+
 export const flow = (i: number, source: string, target: string) => ({
   name: `ACME Azure File Storage Dataflow ${i}`,
   description: `Azure File Storage dataflow for ACME data (DRAFT) #${i}`,

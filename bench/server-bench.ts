@@ -7,11 +7,10 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { AutocannonRequest } from 'autocannon';
 import { BASE_PATH } from '../server/app.ts';
-import { baseConnectionBody } from '../tests/support/bodies.ts';
 import { runChild, runStoppingChildren, startChild, type Child } from './children.ts';
 import { runLoad, summarise, type RunFigures, type Summary } from './load.ts';
 import { mainThreadProfile, summariseProfile } from './profile-summary.ts';
-import { HEADERS, JSON_HEADERS } from './seed.ts';
+import { HEADERS, JSON_HEADERS, tutorialBaseConnection } from './seed.ts';
 import { TARGET } from './report.ts';
 import { median } from './stats.ts';
 
@@ -65,7 +64,7 @@ async function call(url: string, method: string, body?: unknown, extra: Record<s
 }
 
 async function createDraft(url: string): Promise<{ id: string; etag: string }> {
-  const answer = await call(`${url}/connections?mode=draft`, 'POST', baseConnectionBody());
+  const answer = await call(`${url}/connections?mode=draft`, 'POST', tutorialBaseConnection());
   if (answer.status !== 201) throw new Error(`setup create answered ${answer.status}: ${answer.text}`);
   return JSON.parse(answer.text) as { id: string; etag: string };
 }
@@ -109,7 +108,7 @@ async function main(): Promise<void> {
   const floor = await startChild('serve-floor.ts', { env: { FLOOR_BODY: sample.text } });
   const seeds: { id: string; etag: string }[] = [];
   for (let i = 0; i < PATCH_POOL; i++) seeds.push(await createDraft(reference.url));
-  const createBody = JSON.stringify(baseConnectionBody());
+  const createBody = JSON.stringify(tutorialBaseConnection());
 
   const scenarios: Scenario[] = [
     { name: 'get', label: 'GET by id', requests: () => [{ method: 'GET', path: `${BASE_PATH}/connections/${stored.id}`, headers: HEADERS }] },

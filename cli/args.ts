@@ -1,8 +1,8 @@
 // Command-line parsing and validation. Every bad input becomes a UsageError with one clear line (exit code 2).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { editDistance } from './edit-distance.ts';
-import { TRANSPORTS, type TransportName } from '../suites/support/transport.ts';
+import { editDistance } from '../kit/edit-distance.ts';
+import { TRANSPORTS, type TransportName } from '../kit/run-settings.ts';
 
 export class UsageError extends Error {}
 
@@ -15,6 +15,8 @@ Usage:
   flow-conformance cleanup --ledger FILE [--target URL]         delete what an interrupted run left behind
   flow-conformance sweep --prefix P [--target URL] [--yes]      list (and with --yes delete) entities named P…
   flow-conformance serve [--port N] [--host H] [--fault NAME]   run the reference server (a mock) until Ctrl-C
+  flow-conformance compare --target A [--against B] [options]   run the same seeded checks on both; where do they differ?
+  flow-conformance compare RUN_A RUN_B                          the same, for two finished runs (report dirs or results.json)
 
 Options:
   --target URL            service base URL, e.g. https://platform.adobe.io/data/foundation/flowservice
@@ -24,8 +26,8 @@ Options:
   --strict                SHOULD failures fail the run; so do baseline entries that now pass
   --requirement ID        only the checks of this requirement (repeatable, or comma-separated)
   --grep REGEX            only checks whose title matches
-  --seed N, --path P      replay the model-based suite (ORD-007) exactly: its failure report prints the whole line
-  --runs N                model-based budget (default 50 runs; 20 with --target)
+  --seed N, --path P      replay the model-based suite (ORD-007) or one property exactly: a failure prints the line
+  --runs N                model-based budget (default 50 runs; 20 with --target); scales the property suite too
   --writers N             concurrent PATCHes in the ETAG-003 race (default 8)
   --workers N             parallel workers (default: 2 for the embedded server, 4 for any --target)
   --shard I/N             run one slice; combine slices with 'merge'
@@ -50,6 +52,7 @@ Exit codes: 0   conformant, or partial (only a selection ran: --requirement, --g
                 the target stopped answering, or a merge lacks a shard), or a usage or configuration error, or a
                 target that cannot be reached or refuses the credentials
             130 interrupted (Ctrl-C or SIGTERM): no verdict, or non-conformant if something had already failed
+            compare: 0 the two agree on every requirement, 1 they disagree on some, 2 a side gave no verdict
 Statuses:   pass, fail, warn (SHOULD, outside --strict), error (the kit could not check it), not-applicable.
 
 Examples:
@@ -62,7 +65,7 @@ Examples:
     && npx flow-conformance merge reports/s1 reports/s2  # two slices (on two machines, say), then one report`;
 
 export interface RunOptions {
-  command: 'run' | 'list' | 'merge' | 'cleanup' | 'sweep' | 'serve' | 'help' | 'version';
+  command: 'run' | 'list' | 'merge' | 'cleanup' | 'sweep' | 'serve' | 'compare' | 'help' | 'version';
   /** serve: where the reference server listens. */
   port?: number;
   host?: string;
@@ -73,6 +76,10 @@ export interface RunOptions {
   maxRequests?: number;
   transport?: TransportName;
   target?: string;
+  /** compare: the other implementation (default: the embedded reference server). */
+  against?: string;
+  /** compare: two finished runs instead of --target/--against. */
+  compareFiles: string[];
   config?: string;
   reportDir?: string;
   strict: boolean;
@@ -93,7 +100,7 @@ export interface RunOptions {
 
 /** Every option, as parseArgs takes it; the pre-pass below reads it too, to name an unknown flag's nearest neighbour. */
 const OPTIONS = {
-  target: { type: 'string' }, config: { type: 'string' }, 'report-dir': { type: 'string' }, strict: { type: 'boolean' },
+  target: { type: 'string' }, against: { type: 'string' }, config: { type: 'string' }, 'report-dir': { type: 'string' }, strict: { type: 'boolean' },
   requirement: { type: 'string', multiple: true }, grep: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' },
   runs: { type: 'string' }, writers: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' },
   baseline: { type: 'string' }, 'write-baseline': { type: 'string' }, timeout: { type: 'string' },
@@ -188,6 +195,18 @@ function wholeNumber(name: string, value: string | undefined, min = 1, what = ''
   return number;
 }
 
+/** An http(s) URL option without its trailing slashes, or the one-line error that names the option. */
+function httpUrl(option: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${option} must be an http(s) URL, not '${value}'`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${option} must be an http(s) URL, not '${value}'`);
+  return value.replace(/\/+$/, '');
+}
+
 export function parseCommandLine(argv: string[]): RunOptions {
   let parsed;
   try {
@@ -201,8 +220,9 @@ export function parseCommandLine(argv: string[]): RunOptions {
   let command: RunOptions['command'] = 'run';
   if (values.help) command = 'help';
   else if (values.version) command = 'version';
-  else if (first === 'list' || first === 'merge' || first === 'run' || first === 'cleanup' || first === 'sweep' || first === 'serve') command = first;
-  else if (first !== undefined) throw new UsageError(`unknown command '${first}' (commands: run, list, merge, cleanup, sweep, serve; see --help)`);
+  else if (first === 'list' || first === 'merge' || first === 'run' || first === 'cleanup' || first === 'sweep' || first === 'serve' || first === 'compare') command = first;
+  else if (first !== undefined) throw new UsageError(`unknown command '${first}' (commands: run, list, merge, cleanup, sweep, serve, compare; see --help)`);
+  if (command !== 'compare' && values.against !== undefined) throw new UsageError(`--against is for 'flow-conformance compare'`);
   if (command !== 'serve' && (values.port !== undefined || values.host !== undefined)) throw new UsageError(`--${values.port !== undefined ? 'port' : 'host'} is for 'flow-conformance serve'`);
   if (command === 'cleanup' && (values.ledger === undefined || !existsSync(values.ledger))) throw new UsageError(`cleanup needs --ledger FILE (an existing ledger.jsonl from a report dir)`);
   if (command === 'sweep' && !values.prefix) throw new UsageError('sweep needs --prefix (the run prefix, e.g. fck-)');
@@ -211,19 +231,11 @@ export function parseCommandLine(argv: string[]): RunOptions {
 
   const options: RunOptions = {
     command, strict: values.strict ?? false, yes: values.yes ?? false, readOnly: values['read-only'] ?? false,
-    ...(values.ledger ? { ledger: values.ledger } : {}), ...(values.prefix ? { prefix: values.prefix } : {}), faults: values.fault ?? [], mergeDirs: command === 'merge' ? rest : [],
+    ...(values.ledger ? { ledger: values.ledger } : {}), ...(values.prefix ? { prefix: values.prefix } : {}), faults: values.fault ?? [], mergeDirs: command === 'merge' ? rest : [], compareFiles: command === 'compare' ? rest : [],
     requirements: (values.requirement ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean),
   };
-  if (values.target !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(values.target);
-    } catch {
-      throw new UsageError(`--target must be an http(s) URL, not '${values.target}'`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be an http(s) URL, not '${values.target}'`);
-    options.target = values.target.replace(/\/+$/, '');
-  }
+  if (values.target !== undefined) options.target = httpUrl('--target', values.target);
+  if (values.against !== undefined) options.against = httpUrl('--against', values.against);
   if (values.config !== undefined) {
     if (!existsSync(values.config)) throw new UsageError(`--config: no such file '${values.config}'`);
     options.config = values.config;

@@ -3,7 +3,7 @@
 // exchange that broke the rule, then a few after it (the test's cleanup, marked as such by the recorder). Over the
 // cap, the exchanges that made and changed the ids the culprit names are kept before any other: a curl naming an id
 // no listed request created reproduces nothing.
-import { pathOf } from '../suites/support/recorder.ts';
+import { pathOf } from '../kit/exchange.ts';
 
 /** Exchanges kept up to and including the one the evidence is about, what made its ids aside. */
 export const MAX_EVIDENCE_EXCHANGES = 30;

@@ -7,7 +7,7 @@
 import { recheckCommand } from './baseline.ts';
 import { VERDICT_WORDS } from './verdict.ts';
 import { createHash } from 'node:crypto';
-import { Redactor } from '../suites/support/redact.ts';
+import { Redactor } from '../kit/redact.ts';
 import { REPORT_CSS, REPORT_JS } from './html-report-assets.ts';
 import { draftSupport, escapeHtml, formatDuration, reproduceBox, runDetails } from './html-report-sections.ts';
 import { stripAnsi, type Evidence, type Status } from './fold.ts';

@@ -1,10 +1,13 @@
 // flow-conformance: the command users run. Parses flags, dispatches, and turns every expected failure into one line
 // and the documented exit code: 0 conformant, 1 non-conformant, 2 no verdict (a MUST the kit could not check) or a
 // usage, configuration or unreachable-target error.
+import { ConfigError } from '../kit/config-file.ts';
+import { RunSettingError } from '../kit/run-settings.ts';
 import { parseCommandLine, USAGE, UsageError } from './args.ts';
 import { BaselineError } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { mergeCommand } from './merge.ts';
+import { compareCommand } from './compare/command.ts';
 import { PreflightError } from './preflight.ts';
 import { runConformance } from './run.ts';
 import { serveCommand } from './serve-command.ts';
@@ -42,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return sweepCommand(options);
     case 'serve':
       return serveCommand(options);
+    case 'compare':
+      return compareCommand(options);
     case 'merge':
       return mergeCommand(options.mergeDirs, options.reportDir, options.strict, options.baseline);
     default:
@@ -52,8 +57,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof PreflightError || error instanceof BaselineError) {
-      console.error(`flow-conformance: ${error.message}`);
+    const expected = [UsageError, ConfigError, RunSettingError, PreflightError, BaselineError];
+    if (expected.some((kind) => error instanceof kind)) {
+      console.error(`flow-conformance: ${(error as Error).message}`);
     } else {
       console.error(`flow-conformance: internal error: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
     }

@@ -8,7 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { BREAKER_FILE_ENV, sharedBreaker } from '../suites/support/breaker.ts';
+import { sharedBreaker } from '../kit/breaker.ts';
+import { readRunSetting } from '../kit/run-settings.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { cut, terminalWidth, wrap } from './fit.ts';
 import { fold, requirementIdsOf, stripAnsi, type TestOutcome } from './fold.ts';
@@ -20,7 +21,7 @@ export const OUTCOMES_FILE = 'outcomes.json';
 /** Why the runner ended before a test started, as the fold's reason says it. */
 function notRunReason(status: FullResult['status']): string {
   // the CLI stops the runner once the target stopped answering (cli/run.ts): that, not an interruption, is why
-  const stopped = sharedBreaker(process.env[BREAKER_FILE_ENV])?.tripped();
+  const stopped = sharedBreaker(readRunSetting('breakerFile'))?.tripped();
   if (stopped) return `not run: ${stopped}`;
   if (status === 'interrupted') return 'not run: the run was interrupted';
   if (status === 'timedout') return 'not run: the run reached its global time limit first';
@@ -38,7 +39,7 @@ export default class OutcomesReporter implements Reporter {
   private done = 0;
   private rootDir = '';
   private readonly live = Boolean(process.stdout.isTTY) && !process.env.CI;
-  private readonly strict = process.env.FLOW_CONFORMANCE_STRICT === '1';
+  private readonly strict = readRunSetting('strict');
   /** SIGINT or SIGTERM reached the runner: what ends from now on was cut off, and the fold is told so. */
   private interrupting = false;
   private readonly onSignal = () => { this.interrupting = true; };
@@ -59,7 +60,7 @@ export default class OutcomesReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     // interrupted by the CLI because the target stopped answering (cli/run.ts): not run to its end, for that reason
-    const stopped = result.status === 'interrupted' ? sharedBreaker(process.env[BREAKER_FILE_ENV])?.tripped() : undefined;
+    const stopped = result.status === 'interrupted' ? sharedBreaker(readRunSetting('breakerFile'))?.tripped() : undefined;
     this.settle(test, outcomeOf(test, result, { rootDir: this.rootDir, ...(stopped ? { stopped } : {}) }));
     if (this.live) process.stdout.write(`\r\u001b[2K  ${this.done}/${this.total} checks`);
   }
@@ -104,7 +105,7 @@ export default class OutcomesReporter implements Reporter {
       this.settle(test, notStartedOutcomeOf(test, notRunReason(result.status), { rootDir: this.rootDir }));
     }
     if (this.reasonsCut) process.stdout.write('(a reason cut with … is whole in the report)\n');
-    const dir = process.env.FLOW_CONFORMANCE_REPORT_DIR;
+    const dir = readRunSetting('reportDir');
     if (dir) writeFileSync(join(dir, OUTCOMES_FILE), JSON.stringify(this.outcomes));
   }
 

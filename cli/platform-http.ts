@@ -1,19 +1,18 @@
-// A small node:http client for the CLI's own calls outside the suites (ledger cleanup, sweep), and the credentials
-// they send: Platform headers, a timeout, JSON answers. node:http rather than fetch, which refuses some ports outright.
+// A small node:http client for the CLI's own calls outside the suites (preflight, ledger cleanup, sweep), and the
+// credentials they send: Platform headers (kit/platform-headers.ts), a timeout, JSON answers. node:http rather than
+// fetch, which refuses some ports outright.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Credentials } from '../kit/credentials.ts';
+import { ImsError, resolveCredentials } from '../kit/ims.ts';
+import { platformHeaders } from '../kit/platform-headers.ts';
 import { UsageError } from './args.ts';
-import { ImsError, resolveCredentials } from './ims.ts';
 
-export interface PlatformCredentials {
-  accessToken: string;
-  apiKey: string;
-  orgId: string;
-  sandbox: string;
-}
-
-/** The credentials a real target needs, from the environment: a given token, or an IMS exchange from client credentials (done now, so bad credentials stop the run here). */
-export async function credentialsFromEnv(): Promise<{ accessToken: string; apiKey: string; orgId: string }> {
+/**
+ * The credentials a real target needs, from the environment, or a UsageError naming what is missing: a given token,
+ * or an IMS exchange from client credentials (done now, so bad credentials stop the run here).
+ */
+export async function requireTargetCredentials(): Promise<Credentials> {
   const env = process.env;
   const hasToken = Boolean(env.AEP_ACCESS_TOKEN);
   const hasClient = Boolean(env.AEP_CLIENT_ID && env.AEP_CLIENT_SECRET);
@@ -43,26 +42,10 @@ export interface PlatformAnswer {
   retryAfter?: string;
 }
 
-/** The headers every Platform API call carries. */
-export function platformHeaders(credentials: PlatformCredentials): Record<string, string> {
-  return {
-    authorization: `Bearer ${credentials.accessToken}`,
-    'x-api-key': credentials.apiKey,
-    'x-gw-ims-org-id': credentials.orgId,
-    'x-sandbox-name': credentials.sandbox,
-    accept: 'application/json',
-  };
-}
-
-/** A DELETE (or anything) whose answer says the entity is not there any more: 2xx, or 404. */
-export function isGone(status: number): boolean {
-  return (status >= 200 && status < 300) || status === 404;
-}
-
 /** node:http rather than fetch: fetch refuses some ports outright ("bad port"), which would hide the real cause. */
-export function platformRequest(method: string, url: string, credentials: PlatformCredentials, timeoutMs = 15_000): Promise<PlatformAnswer> {
+export function platformRequest(method: string, url: string, credentials: Credentials, sandbox: string, timeoutMs = 15_000): Promise<PlatformAnswer> {
   return new Promise((resolve, reject) => {
-    const headers = platformHeaders(credentials);
+    const headers = platformHeaders(credentials, sandbox);
     const request = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { method, headers, timeout: timeoutMs }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,19 +3,20 @@
 // A 429 (or 503) is waited out as the suites' client does (Retry-After, else backoff), a bounded number of times: a
 // rate limiter's refusal says nothing about the target, and taking its JSON body for a Flow Service answer would start
 // a run against a target that is refusing every request.
-import { DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy } from '../suites/support/retry.ts';
-import { platformRequest, type PlatformAnswer, type PlatformCredentials } from './platform-http.ts';
+import { DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy } from '../kit/retry.ts';
+import type { Credentials } from '../kit/credentials.ts';
+import { platformRequest, type PlatformAnswer } from './platform-http.ts';
 
 export class PreflightError extends Error {}
 
 /** The preflight is the only request in flight, so a 429 gets no more tries than a 503 (maxRetries). */
 const PREFLIGHT_RETRIES: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRateLimitRetries: DEFAULT_RETRY_POLICY.maxRetries };
 
-export async function preflight(baseUrl: string, credentials: PlatformCredentials, timeoutMs: number, policy: RetryPolicy = PREFLIGHT_RETRIES): Promise<void> {
+export async function preflight(baseUrl: string, credentials: Credentials, sandbox: string, timeoutMs: number, policy: RetryPolicy = PREFLIGHT_RETRIES): Promise<void> {
   let answer: PlatformAnswer;
   for (let retries = 0; ; retries++) {
     try {
-      answer = await platformRequest('GET', `${baseUrl}/connections?limit=1`, credentials, timeoutMs);
+      answer = await platformRequest('GET', `${baseUrl}/connections?limit=1`, credentials, sandbox, timeoutMs);
     } catch (error) {
       throw new PreflightError(`cannot reach the target ${baseUrl}: ${describeError(error as Error & { code?: string }, timeoutMs)}`);
     }

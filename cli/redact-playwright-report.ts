@@ -2,11 +2,11 @@
 // blob archive, and error-context files under test-results/. With the playwright transport, a failed request is
 // recorded there with Playwright's call log, which lists every request header, token and API key included; the kit's
 // recorder never sees that text. After the run the CLI opens each of them and masks known secrets and the value of
-// every secret header (suites/support/redact.ts, freeText).
+// every secret header (kit/redact.ts, freeText).
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isSecretHeader, Redactor } from '../suites/support/redact.ts';
-import { unzip, zip } from './zip.ts';
+import { isSecretHeader, Redactor } from '../kit/redact.ts';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const EMBEDDED_ARCHIVE = /(<template id="playwrightReportBase64">data:application\/zip;base64,)([A-Za-z0-9+/=]+)/;
 const TEXT_FILE = /\.(json|jsonl|txt|md|log)$/i;
@@ -44,18 +44,22 @@ function scrubText(name: string, text: string, redactor: Redactor): string {
   return redactor.freeText(text);
 }
 
+/** 1980-01-01, the earliest time a zip can hold, so that the same content always zips to the same bytes. */
+const ZIP_EPOCH = new Date(1980, 0, 1);
+
 /** The archive with every text entry redacted, or undefined when nothing in it needed to change. */
-function redactArchive(archive: Buffer, redactor: Redactor): Buffer | undefined {
+function redactArchive(archive: Uint8Array, redactor: Redactor): Buffer | undefined {
   let changed = false;
-  const entries = unzip(archive).map((entry) => {
-    if (!TEXT_FILE.test(entry.name)) return entry;
-    const text = entry.data.toString('utf8');
-    const clean = scrubText(entry.name, text, redactor);
-    if (clean === text) return entry;
+  const entries = unzipSync(archive);
+  for (const [name, data] of Object.entries(entries)) {
+    if (!TEXT_FILE.test(name)) continue;
+    const text = strFromU8(data);
+    const clean = scrubText(name, text, redactor);
+    if (clean === text) continue;
     changed = true;
-    return { name: entry.name, data: Buffer.from(clean, 'utf8') };
-  });
-  return changed ? zip(entries) : undefined;
+    entries[name] = strToU8(clean);
+  }
+  return changed ? Buffer.from(zipSync(entries, { mtime: ZIP_EPOCH })) : undefined;
 }
 
 export function filesUnder(dir: string): string[] {

@@ -3,6 +3,7 @@
 import type { ModelFailure } from '../kit/annotations/model-failure.ts';
 import type { SpecFlag } from '../kit/annotations/specs.ts';
 import type { RequirementResult, Selection, Status } from './fold.ts';
+import type { ReproFiles } from './repro/write-repros.ts';
 import type { ShardIdentity } from './shard.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -91,6 +92,8 @@ export interface Results {
   reproduce?: Reproduce;
   /** Every check (test) of the run, in the order they started: the report's timeline and slowest checks. */
   checks?: CheckRecord[];
+  /** Each failing requirement's standalone repro (a curl script and a Playwright spec), by ID. */
+  repros?: Record<string, ReproFiles>;
   /** Every spec the target listed, with its draft-support flag. */
   specs?: SpecFlag[];
 }

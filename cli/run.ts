@@ -7,21 +7,22 @@ import { existsSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAULT_NAMES, isFaultName } from '../server/faults.ts';
+import { loadConfigFile } from '../kit/config-file.ts';
+import type { Credentials } from '../kit/credentials.ts';
+import { readStoppedAnswering, stoppedLine, trippedFileOf, interruptedFileOf } from '../kit/breaker.ts';
+import { appendLedger, LEDGER_FILE, readLedger } from '../kit/ledger.ts';
+import { defaultRunId, readRunSetting, readRunSettings, writeRunSettings } from '../kit/run-settings.ts';
+import { FAULT_NAMES, isFaultName } from '../server/index.ts';
 import { UsageError, type RunOptions } from './args.ts';
 import { readBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
 import type { Selection, TestOutcome } from './fold.ts';
 import { OUTCOMES_FILE } from './outcomes-reporter.ts';
-import { credentialsFromEnv } from './platform-http.ts';
-import { appendLedger, cleanUpLedger, LEDGER_FILE, readLedger, type CleanupReport } from './ledger.ts';
-import { BREAKER_FILE_ENV, readStoppedAnswering, stoppedLine, trippedFileOf, interruptedFileOf } from '../suites/support/breaker.ts';
-import { HOLD_FILE_ENV } from '../suites/support/hold.ts';
-import { defaultRunId } from '../suites/support/target.ts';
-import { CONFIG_JSON_ENV, loadConfigFile } from './config-file.ts';
+import { requireTargetCredentials } from './platform-http.ts';
+import { cleanUpLedger, type CleanupReport } from './ledger-cleanup.ts';
 import { preflight } from './preflight.ts';
 import { redactPlaywrightRecords } from './redact-playwright-report.ts';
-import { SHARD_RUN_ID_ENV, shardIdentity } from './shard.ts';
+import { shardIdentity } from './shard.ts';
 import { sweepPrefix } from './sweep.ts';
 import { writeReports, type ReportContext } from './write-reports.ts';
 
@@ -41,7 +42,7 @@ export const EMBEDDED_TARGET = 'embedded reference server (one in each worker)';
 
 /** The shared "not before" instant of a --target run, in its report dir while the run lasts. */
 const HOLD_FILE = 'hold-until';
-/** The shared count of requests in a row with no answer of a --target run (suites/support/breaker.ts). */
+/** The shared count of requests in a row with no answer of a --target run (kit/breaker.ts). */
 const BREAKER_FILE = 'no-answer';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -91,17 +92,17 @@ export async function runConformance(options: RunOptions): Promise<number> {
 
   const embedded = !targetUrl;
   // the CLI's own calls (preflight, ledger cleanup) use this; the workers resolve (and refresh) their own token
-  let preflightCredentials: { accessToken: string; apiKey: string; orgId: string } | undefined;
+  let preflightCredentials: Credentials | undefined;
   if (targetUrl) {
-    const credentials = await credentialsFromEnv();
+    const credentials = await requireTargetCredentials();
     preflightCredentials = credentials;
-    await preflight(targetUrl, { ...credentials, sandbox: process.env.AEP_SANDBOX_NAME || 'prod' }, Math.min(timeoutMs, 15_000));
+    await preflight(targetUrl, credentials, process.env.AEP_SANDBOX_NAME || 'prod', Math.min(timeoutMs, 15_000));
     env.AEP_FLOW_SERVICE_URL = targetUrl;
   } else {
     const unknown = options.faults.filter((name) => !isFaultName(name));
     if (unknown.length > 0) throw new UsageError(`unknown fault mode ${unknown.join(', ')} (known: ${FAULT_NAMES.join(', ')})`);
     // the workers' embedded servers take their credentials and fault modes from here, never from the caller's shell
-    env.FLOW_CONFORMANCE_FAULTS = options.faults.join(',');
+    writeRunSettings(env, { faults: options.faults });
     delete env.AEP_FLOW_SERVICE_URL;
     delete env.AEP_SANDBOX_NAME;
   }
@@ -109,46 +110,47 @@ export async function runConformance(options: RunOptions): Promise<number> {
   // 4 workers, so about 4 requests in flight (more only for the moment of a race), which keeps a full run at 100 ms
   // a request near a minute (BENCHMARKS.md, section 5). The embedded servers are one per worker, on 2 cores.
   const workers = options.workers ?? (embedded ? 2 : TARGET_WORKERS);
-  // only now: a run that never started leaves no empty report dir behind
-  mkdirSync(reportDir, { recursive: true });
   const ledgerFile = join(reportDir, LEDGER_FILE);
-  appendLedger(ledgerFile, { op: 'run', target: embedded ? EMBEDDED_TARGET : targetUrl!, at: new Date().toISOString() });
+  const runId = defaultRunId();
   Object.assign(env, {
-    FLOW_CONFORMANCE_LEDGER: ledgerFile,
-    FLOW_CONFORMANCE_REPORT_DIR: reportDir,
-    FLOW_CONFORMANCE_RUN_ID: defaultRunId(),
-    FLOW_CONFORMANCE_STRICT: options.strict ? '1' : '',
     PLAYWRIGHT_HTML_OUTPUT_DIR: join(reportDir, 'playwright-report'),
     PLAYWRIGHT_HTML_OPEN: 'never',
     PLAYWRIGHT_BLOB_OUTPUT_FILE: join(reportDir, 'blob-report.zip'),
-    ...(options.seed !== undefined ? { FLOW_CONFORMANCE_SEED: String(options.seed) } : {}),
-    ...(options.path !== undefined ? { FLOW_CONFORMANCE_PATH: options.path } : {}),
-    ...(options.runs !== undefined ? { FLOW_CONFORMANCE_RUNS: String(options.runs) } : {}),
-    ...(options.writers !== undefined ? { FLOW_CONFORMANCE_WRITERS: String(options.writers) } : {}),
-    ...(config ? { FLOW_CONFORMANCE_CONFIG: config, [CONFIG_JSON_ENV]: JSON.stringify(checkedConfig) } : {}),
-    FLOW_CONFORMANCE_TIMEOUT_MS: String(timeoutMs),
-    FLOW_CONFORMANCE_READ_ONLY: options.readOnly ? '1' : '',
-    ...(options.transport !== undefined ? { FLOW_CONFORMANCE_TRANSPORT: options.transport } : {}),
-    ...(options.maxRequests !== undefined ? { FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER: String(Math.max(1, Math.floor(options.maxRequests / workers))) } : {}),
   });
-  if (!config) delete env[CONFIG_JSON_ENV];
+  // what the workers are told (kit/run-settings.ts): a setting left out here keeps what the caller's shell holds
+  writeRunSettings(env, {
+    ledgerFile, reportDir, runId, strict: options.strict, timeoutMs, readOnly: options.readOnly,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(options.runs !== undefined ? { runs: options.runs } : {}),
+    ...(options.writers !== undefined ? { writers: options.writers } : {}),
+    ...(config ? { configFile: config, configJson: checkedConfig } : { configJson: undefined }),
+    ...(options.transport !== undefined ? { transport: options.transport } : {}),
+    ...(options.maxRequests !== undefined ? { maxRequestsPerWorker: Math.max(1, Math.floor(options.maxRequests / workers)) } : {}),
+    mutation: undefined,
+  });
   if (!embedded) {
-    delete env.FLOW_CONFORMANCE_FAULTS;
-    const budgetGiven = options.runs !== undefined || options.path !== undefined || process.env.FLOW_CONFORMANCE_RUNS || checkedConfig.model?.runs !== undefined;
-    if (!budgetGiven) env.FLOW_CONFORMANCE_RUNS = String(TARGET_MODEL_RUNS);
-    // one worker told to wait by the target makes them all wait (suites/support/hold.ts)
-    env[HOLD_FILE_ENV] = join(reportDir, HOLD_FILE);
-    // a target that stops answering trips the run for every worker (suites/support/breaker.ts)
-    env[BREAKER_FILE_ENV] = join(reportDir, BREAKER_FILE);
+    const budgetGiven = options.runs !== undefined || options.path !== undefined || readRunSetting('runs') !== undefined || checkedConfig.model?.runs !== undefined;
+    writeRunSettings(env, {
+      faults: undefined,
+      ...(budgetGiven ? {} : { runs: TARGET_MODEL_RUNS }),
+      // one worker told to wait by the target makes them all wait (kit/hold.ts)
+      holdFile: join(reportDir, HOLD_FILE),
+      // a target that stops answering trips the run for every worker (kit/breaker.ts)
+      breakerFile: join(reportDir, BREAKER_FILE),
+    });
   } else {
-    delete env[HOLD_FILE_ENV];
-    delete env[BREAKER_FILE_ENV];
+    writeRunSettings(env, { holdFile: undefined, breakerFile: undefined });
   }
-  delete env.FLOW_CONFORMANCE_MUTATION;
   // a shard's identity, and the run id its shards share: the model-based suite takes its seed from it (cli/shard.ts)
   const shard = options.shard ? shardIdentity(options.shard, options.faults) : undefined;
-  if (shard?.runId) env[SHARD_RUN_ID_ENV] = shard.runId;
-  else delete env[SHARD_RUN_ID_ENV];
+  writeRunSettings(env, { shardRunId: shard?.runId });
+  // what the caller's shell left in a setting is checked here: a bad value is one line (exit 2), not workers that
+  // fail to load
+  readRunSettings(env);
+  // only now: a run that never started leaves no empty report dir behind
+  mkdirSync(reportDir, { recursive: true });
+  appendLedger(ledgerFile, { op: 'run', target: embedded ? EMBEDDED_TARGET : targetUrl!, at: new Date().toISOString() });
 
   const reporters = [join(PACKAGE_ROOT, 'cli', `outcomes-reporter${MODULE_EXT}`), 'html', ...(options.shard ? ['blob'] : [])];
   const args = [
@@ -219,12 +221,12 @@ export async function runConformance(options: RunOptions): Promise<number> {
     if (stoppedAnswering) {
       // the sweep lists every collection: not against a target that is not answering
       const left = done.leftBehind.length > 0 ? `${done.leftBehind.length} entities left behind${gaveUp ? ` (cleanup: ${gaveUp})` : ''}; once the target answers again: flow-conformance cleanup --ledger ${ledgerFile} --target ${targetUrl}; and ` : 'once the target answers again, ';
-      console.error(`flow-conformance: ${left}a create that got no answer may have landed all the same: flow-conformance sweep --prefix ${env.FLOW_CONFORMANCE_RUN_ID} --target ${targetUrl}`);
+      console.error(`flow-conformance: ${left}a create that got no answer may have landed all the same: flow-conformance sweep --prefix ${runId} --target ${targetUrl}`);
     } else if ((interrupted || options.maxRequests !== undefined) && !gaveUp) {
       // a create in flight when the runner stopped (or the budget ran out) may have landed without its id ever
       // reaching the ledger: the run's own name prefix finds it
       for (const sandbox of [env.AEP_SANDBOX_NAME || 'prod', env.AEP_OTHER_SANDBOX_NAME].filter((s): s is string => Boolean(s))) {
-        const swept = await sweepPrefix(targetUrl!, env.FLOW_CONFORMANCE_RUN_ID!, { ...credentials, sandbox }).catch(() => ({ deleted: 0, left: 0 }));
+        const swept = await sweepPrefix(targetUrl!, runId, credentials, sandbox).catch(() => ({ deleted: 0, left: 0 }));
         cleanup.deleted += swept.deleted;
       }
     }

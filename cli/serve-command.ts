@@ -1,7 +1,6 @@
 // `flow-conformance serve`: the reference server from the installed package, for teams that mock Flow Service and
 // for reproducing a failure the report shows (its "Reproduce" box prints this command with the run's faults).
-import { FAULT_NAMES, isFaultName } from '../server/faults.ts';
-import { serve } from '../server/serve.ts';
+import { FAULT_NAMES, isFaultName, serve } from '../server/index.ts';
 import { UsageError, type RunOptions } from './args.ts';
 
 export async function serveCommand(options: RunOptions): Promise<number> {

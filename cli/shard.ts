@@ -2,8 +2,7 @@
 // the run id cannot be invented by any one of them: it comes from the environment the CI gives every job of a
 // pipeline, or from the user. `merge` (cli/merge.ts) reads it back to refuse repeated shards and shards of other runs.
 
-/** Set this to the same value for every shard of one run when the CI is none of those below. */
-export const SHARD_RUN_ID_ENV = 'FLOW_CONFORMANCE_SHARD_RUN_ID';
+import { readRunSetting } from '../kit/run-settings.ts';
 
 export interface ShardIdentity {
   /** I of --shard I/N. */
@@ -21,7 +20,8 @@ export interface ShardIdentity {
  * with its attempt, so a re-run is another run; GitLab; Jenkins and others' BUILD_ID), else none.
  */
 export function sharedRunId(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const given = env[SHARD_RUN_ID_ENV]?.trim();
+  // set the same FLOW_CONFORMANCE_SHARD_RUN_ID for every shard of one run when the CI is none of those below
+  const given = readRunSetting('shardRunId', env)?.trim();
   if (given) return given;
   if (env.GITHUB_RUN_ID) return `github-${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT || '1'}`;
   if (env.CI_PIPELINE_ID) return `gitlab-${env.CI_PIPELINE_ID}`;

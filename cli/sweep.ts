@@ -3,10 +3,12 @@
 import { createInterface } from 'node:readline/promises';
 import { UsageError, type RunOptions } from './args.ts';
 import { existsSync } from 'node:fs';
-import { cleanUpLedger, LEDGER_FILE, readLedger } from './ledger.ts';
-import { nextPath } from '../suites/support/next-link.ts';
-import { DELETE_ORDER } from '../suites/support/operations.ts';
-import { credentialsFromEnv, isGone, platformRequest, type PlatformCredentials } from './platform-http.ts';
+import { LEDGER_FILE, readLedger } from '../kit/ledger.ts';
+import { cleanUpLedger } from './ledger-cleanup.ts';
+import { nextPath } from '../kit/next-link.ts';
+import type { Credentials } from '../kit/credentials.ts';
+import { DELETE_ORDER, isGone } from '../kit/kinds.ts';
+import { platformRequest, requireTargetCredentials } from './platform-http.ts';
 
 
 function targetOf(options: RunOptions, fallback?: string): string {
@@ -40,18 +42,18 @@ export async function cleanupCommand(options: RunOptions): Promise<number> {
     console.log(`nothing to clean up: all ${ledger.created} entities in ${options.ledger} are deleted`);
     return 0;
   }
-  const report = await cleanUpLedger(options.ledger!, url, await credentialsFromEnv(), ledger);
+  const report = await cleanUpLedger(options.ledger!, url, await requireTargetCredentials(), ledger);
   console.log(`deleted ${report.deleted} of ${ledger.pending.length} entities left by the run`);
   for (const left of report.leftBehind) console.log(`  still there: ${left.kind}/${left.id} in ${left.sandbox} (${left.reason})`);
   return report.leftBehind.length === 0 ? 0 : 1;
 }
 
-async function listNamed(url: string, kind: string, prefix: string, creds: PlatformCredentials): Promise<{ kind: string; id: string; name: string }[]> {
+async function listNamed(url: string, kind: string, prefix: string, creds: Credentials, sandbox: string): Promise<{ kind: string; id: string; name: string }[]> {
   const found: { kind: string; id: string; name: string }[] = [];
   const base = url.replace(/\/+$/, '');
   let next: string | undefined = `${base}/${kind}?limit=100`;
   for (let page = 0; next && page < 1000; page++) {
-    const answer = await platformRequest('GET', next, creds);
+    const answer = await platformRequest('GET', next, creds, sandbox);
     if (answer.status !== 200) throw new UsageError(`GET /${kind} answered ${answer.status}; cannot sweep`);
     const body = (answer.body ?? {}) as { items?: { id?: string; name?: string }[]; _links?: { next?: { href?: unknown } } };
     for (const item of body.items ?? []) if (typeof item.name === 'string' && item.name.startsWith(prefix) && item.id) found.push({ kind, id: item.id, name: item.name });
@@ -66,33 +68,34 @@ async function listNamed(url: string, kind: string, prefix: string, creds: Platf
 }
 
 /** Every entity named `prefix…` in the sandbox, children first. */
-async function findNamed(url: string, prefix: string, creds: PlatformCredentials): Promise<{ kind: string; id: string; name: string }[]> {
-  return (await Promise.all(DELETE_ORDER.map((kind) => listNamed(url, kind, prefix, creds)))).flat();
+async function findNamed(url: string, prefix: string, creds: Credentials, sandbox: string): Promise<{ kind: string; id: string; name: string }[]> {
+  return (await Promise.all(DELETE_ORDER.map((kind) => listNamed(url, kind, prefix, creds, sandbox)))).flat();
 }
 
 /** Deletes each, in the order given; answers those still there, with the status that refused them. */
-async function deleteEach(url: string, found: { kind: string; id: string }[], creds: PlatformCredentials): Promise<{ kind: string; id: string; status: number }[]> {
+async function deleteEach(url: string, found: { kind: string; id: string }[], creds: Credentials, sandbox: string): Promise<{ kind: string; id: string; status: number }[]> {
   const left: { kind: string; id: string; status: number }[] = [];
   for (const entity of found) {
-    const { status } = await platformRequest('DELETE', `${url}/${entity.kind}/${encodeURIComponent(entity.id)}`, creds).catch(() => ({ status: 0 }));
+    const { status } = await platformRequest('DELETE', `${url}/${entity.kind}/${encodeURIComponent(entity.id)}`, creds, sandbox).catch(() => ({ status: 0 }));
     if (!isGone(status)) left.push({ kind: entity.kind, id: entity.id, status });
   }
   return left;
 }
 
 /** Deletes every entity named `prefix…` in the sandbox, children first; answers how many were deleted and left. */
-export async function sweepPrefix(url: string, prefix: string, creds: PlatformCredentials): Promise<{ deleted: number; left: number }> {
-  const found = await findNamed(url, prefix, creds);
-  const left = await deleteEach(url, found, creds);
+export async function sweepPrefix(url: string, prefix: string, creds: Credentials, sandbox: string): Promise<{ deleted: number; left: number }> {
+  const found = await findNamed(url, prefix, creds, sandbox);
+  const left = await deleteEach(url, found, creds, sandbox);
   return { deleted: found.length - left.length, left: left.length };
 }
 
 export async function sweepCommand(options: RunOptions): Promise<number> {
   const url = targetOf(options);
-  const creds = { ...(await credentialsFromEnv()), sandbox: process.env.AEP_SANDBOX_NAME || 'prod' };
-  const found = await findNamed(url, options.prefix!, creds);
+  const creds = await requireTargetCredentials();
+  const sandbox = process.env.AEP_SANDBOX_NAME || 'prod';
+  const found = await findNamed(url, options.prefix!, creds, sandbox);
   if (found.length === 0) {
-    console.log(`no entity named ${options.prefix}… in sandbox ${creds.sandbox}`);
+    console.log(`no entity named ${options.prefix}… in sandbox ${sandbox}`);
     return 0;
   }
   for (const entity of found) console.log(`  ${entity.kind.padEnd(18)} ${entity.id}  ${entity.name}`);
@@ -106,7 +109,7 @@ export async function sweepCommand(options: RunOptions): Promise<number> {
     console.log(`${found.length} entities listed; nothing deleted (pass --yes to delete)`);
     return 0;
   }
-  const left = await deleteEach(url, found, creds);
+  const left = await deleteEach(url, found, creds, sandbox);
   for (const entity of left) console.log(`  could not delete ${entity.kind}/${entity.id}: ${entity.status || 'no answer'}`);
   console.log(`deleted ${found.length - left.length} of ${found.length}`);
   return left.length === 0 ? 0 : 1;

@@ -13,6 +13,7 @@ import type { Results } from './results.ts';
 import { readModelFailures } from '../kit/annotations/model-failure.ts';
 import { readModelSummaries } from '../kit/annotations/model-summary.ts';
 import { readSpecFlags } from '../kit/annotations/specs.ts';
+import { writeRepros } from './repro/write-repros.ts';
 import { reproduceOf } from './reproduce.ts';
 import type { ShardIdentity } from './shard.ts';
 import { printSummary } from './summary.ts';
@@ -29,7 +30,7 @@ export interface ReportContext {
   command: string;
   cleanup?: Results['cleanup'];
   interrupted?: boolean;
-  /** Why the target was taken to have stopped answering mid-run (suites/support/breaker.ts). */
+  /** Why the target was taken to have stopped answering mid-run (kit/breaker.ts). */
   stoppedAnswering?: string;
   readOnly?: boolean;
   maxRequests?: number;
@@ -125,6 +126,8 @@ export function writeReports(reportDir: string, outcomes: TestOutcome[], context
   results.checks = checksOf(outcomes, records, context.startedAt);
   const specs = specsSeen(outcomes);
   if (specs) results.specs = specs;
+  const repros = writeRepros(reportDir, records);
+  if (Object.keys(repros).length > 0) results.repros = repros;
   writeFileSync(join(reportDir, 'results.json'), JSON.stringify(results, null, 2));
   writeFileSync(join(reportDir, 'junit.xml'), renderJunit(results));
   writeFileSync(join(reportDir, 'index.html'), renderHtmlReport(results));

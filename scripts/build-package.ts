@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 
-/** Read at run time relative to the module that reads them (cli/catalogue.ts, schemas/validators.ts, …). */
-const DATA = ['specs', 'generators/generated/operation-schemas.json'];
+/**
+ * Read at run time relative to the module that reads them (cli/catalogue.ts, schemas/validators.ts, …), and the
+ * generated types the declarations of suites/support/bodies.ts import.
+ */
+const DATA = ['specs', 'generators/generated/operation-schemas.json', 'generators/generated/flow-service.d.ts'];
 
 rmSync(DIST, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

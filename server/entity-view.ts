@@ -1,12 +1,11 @@
 // The GET view of an entity, as every read and list shows it and as filters and sort orders read it: the server's
 // fields, the client's, secrets masked, the attributes inherited from the entities it names; and the etag as shown.
-import type { Faults } from './faults.ts';
+import type { Caller } from './caller.ts';
+import { connectionSpecById } from './catalog.ts';
 import { inheritedAttributes, sandboxIdOf } from './inherited-attributes.ts';
-import { DRAFT, secretParamNames } from './lifecycle.ts';
 import { readPath, type FieldReader } from './list-query.ts';
 import { flowRunFields } from './runs.ts';
-import { newEtag, type Entity, type Json, type JsonObject, type Scope } from './store.ts';
-import type { Caller } from './entities.ts';
+import type { Entity, Json, JsonObject, Scope } from './store.ts';
 
 /** What a read shows for a secret auth param, and for an auth value lastOperation echoes. */
 export const MASK = '********';
@@ -44,19 +43,18 @@ export function render(caller: Caller, entity: Entity): JsonObject {
   return view;
 }
 
-/** The part of the GET view that changes only with the entity's etag: server fields, the client's fields, secrets masked. */
+/**
+ * The part of the GET view that changes only with the entity's etag: server fields, the client's fields, secrets
+ * masked. DRAFT-005: a draft reads `state: "draft"`. UPD-003/ETAG-005: the etag shown is the last write's, the same
+ * on every read. API-008: the timestamps are numbers, as the OAS declares them.
+ */
 export function ownView(caller: Caller, entity: Entity): JsonObject {
-  const { faults, scope } = caller;
-  let etag = faults.has('get-shows-previous-etag') ? entity.previousEtag : entity.etag;
-  if (faults.has('etag-changes-on-read')) etag = newEtag();
-  etag = shownEtag(etag, faults);
-  let state = entity.state;
-  if (state === DRAFT && faults.has('draft-state-reported-as-in-progress')) state = 'inProgress';
-  const stamp = (n: number): Json => (faults.has('list-items-carry-string-timestamps') ? new Date(n).toISOString() : n);
+  const { seams, scope } = caller;
+  const etag = seams.readEtag(entity);
   const view: JsonObject = {
     id: entity.id,
-    createdAt: stamp(entity.createdAt),
-    updatedAt: stamp(entity.updatedAt),
+    createdAt: seams.readTime(entity.createdAt),
+    updatedAt: seams.readTime(entity.updatedAt),
     createdBy: caller.clientId,
     updatedBy: caller.clientId,
     createdClient: caller.clientId,
@@ -65,7 +63,7 @@ export function ownView(caller: Caller, entity: Entity): JsonObject {
     sandboxName: scope.sandbox,
     imsOrgId: scope.org,
     ...entity.doc,
-    state,
+    state: seams.readState(entity.state),
     version: etag,
     etag,
   };
@@ -85,11 +83,16 @@ function maskedAuth(doc: JsonObject): Json {
   return { ...auth, params };
 }
 
-export function shownEtag(etag: string, faults: Faults): string {
-  return faults.has('etags-unquoted') ? bareTag(etag) : etag;
-}
-
-/** If-Match is compared without quotes or a weak prefix: update.md sends it unquoted, other pages quoted. */
-export function bareTag(tag: string): string {
-  return tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/s, '$1');
+/** Names of auth params to mask on read: `format: password` in the authSpec, or a name that says secret/password. */
+export function secretParamNames(doc: JsonObject): Set<string> {
+  const names = new Set<string>();
+  const spec = connectionSpecById.get(String((doc.connectionSpec as JsonObject | undefined)?.id));
+  for (const auth of spec?.authSpec ?? []) {
+    for (const [name, property] of Object.entries((auth.spec.properties ?? {}) as Record<string, JsonObject>)) {
+      if (property.format === 'password') names.add(name.toLowerCase());
+    }
+  }
+  const params = ((doc.auth as JsonObject | undefined)?.params ?? {}) as JsonObject;
+  for (const name of Object.keys(params)) if (/secret|password/i.test(name)) names.add(name.toLowerCase());
+  return names;
 }

@@ -5,9 +5,9 @@
 // (the spec-level explore, preview, determineProperties) and the OAS (`/test` → {result}); DECISIONS.md rows 32-34.
 import { connectionSpecById, type ConnectionSpec } from './catalog.ts';
 import { DATA_LANDING_ZONE } from './catalog-tutorials.ts';
-import type { Caller, Reply } from './entities.ts';
+import type { Caller, Reply } from './caller.ts';
 import { ApiError } from './errors.ts';
-import { incompleteness } from './lifecycle.ts';
+import { incompleteness } from './rules/completeness.ts';
 import type { JsonObject } from './store.ts';
 
 type Row = Record<string, string>;

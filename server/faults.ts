@@ -88,7 +88,7 @@ export function isFaultName(name: string): name is FaultName {
   return Object.hasOwn(FAULTS, name);
 }
 
-/** The set of faults switched on for one server instance; `has` is the only question rules ask. */
+/** The set of faults switched on for one server instance; `has` is the only question, and only the seams (fault-seams.ts) ask it. */
 export class Faults {
   private readonly active: ReadonlySet<FaultName>;
   constructor(names: Iterable<string> = []) {

@@ -3,7 +3,7 @@
 // with no If-Match, no body and no Content-Type; "A successful response returns your flow ID and an updated etag"
 // (`{id, etag}`; OAS l.1705: 200 CreateFlowResponse). DEST-OAS: a flow's state "can be `enabled` or `disabled`".
 import { ApiError } from './errors.ts';
-import type { Reply } from './entities.ts';
+import type { Reply } from './caller.ts';
 import { DRAFT } from './lifecycle.ts';
 import { newEtag, type Entity } from './store.ts';
 

@@ -5,7 +5,7 @@
 // It is not Flow Service: the real service makes runs from a flow's schedule; this server never runs anything on its
 // own, so a test says exactly which runs exist.
 import { ApiError } from './errors.ts';
-import type { Caller, Reply } from './entities.ts';
+import type { Caller, Reply } from './caller.ts';
 import { ENABLED } from './lifecycle.ts';
 import { addRun, checkRunSeed } from './runs.ts';
 

@@ -5,7 +5,7 @@
 // OAS `FlowRunsListResponse` `{items, _links, count}` and `GET /runs/{RUN_ID}` answering `{items: [run]}`,
 // EN `help/dataflows/api/sort-and-filter.md` (run filters: `id`, `flowId`, `state`, `metrics.…` with `>`/`<`).
 import { ApiError } from './errors.ts';
-import type { Caller, Reply } from './entities.ts';
+import type { Caller, Reply } from './caller.ts';
 import { encodeToken, matches, parseListQuery, readPath, sortBy } from './list-query.ts';
 import { newEtag, type Entity, type JsonObject, type Scope } from './store.ts';
 

@@ -23,8 +23,6 @@ export interface Entity {
   previousEtag: string;
   createdAt: number;
   updatedAt: number;
-  /** Whether the entity was patched since its creation (only the fault `flow-publish-checks-first-source-once-patched` reads it). */
-  patched?: boolean;
   /** The documented `lastOperation` (filter.md: `{"started":…,"updated":0,"operation":"draft_create"}`); every write moves the etag with it. */
   lastOperation?: {
     started: number; updated: number; operation: string;
@@ -35,8 +33,6 @@ export interface Entity {
   providerRefId?: string;
   /** The last GET view, serialised, and the etag it was made for. */
   view?: { etag: string; json: string };
-  /** Whether a parent was a draft when this entity was created (only a fault reads it). */
-  bornUnderDraftParent?: boolean;
 }
 
 // A deleted entity stays in `entries`, dead, until compaction: deleting is O(1) and `entries` never holds a hole, so
@@ -140,6 +136,21 @@ export class Store {
   nextSeq(): number {
     return ++this.seq;
   }
+  /**
+   * ETAG-001/ETAG-003: If-Match as one operation. Compares `expectedEtag` (skipped when undefined) with the entity's
+   * etag, then `prepare`s the write (it may refuse by throwing, leaving the entity as it was), then `set`s it. Nothing
+   * runs between the compare and the set, so of N racing writers with the same etag exactly one wins, unless `between`
+   * (only the fault `patch-check-then-act-race`, fault-seams.ts) yields to them. Answers false on a stale etag.
+   */
+  async compareAndSet<T>(
+    entity: Entity, expectedEtag: string | undefined, prepare: () => T, set: (prepared: T) => void, between?: () => Promise<void>,
+  ): Promise<boolean> {
+    if (expectedEtag !== undefined && bareTag(expectedEtag) !== bareTag(entity.etag)) return false;
+    const prepared = prepare();
+    if (between) await between();
+    set(prepared);
+    return true;
+  }
   /** Every entity with its sandbox (tests name what a run left behind). */
   *entities(): IterableIterator<{ sandbox: string; entity: Entity }> {
     for (const scope of this.scopes.values()) for (const kind of Object.values(scope.tables)) for (const entity of kind.values()) yield { sandbox: scope.sandbox, entity };
@@ -153,9 +164,14 @@ export class Store {
 }
 
 let etagCounter = 0;
-/** A quoted entity-tag shaped like the service's (`"<8 hex>-0000-0200-0000-<12 hex>"`), unique per write. */
+/** ETAG-004: a quoted entity-tag shaped like the service's (`"<8 hex>-0000-0200-0000-<12 hex>"`); UPD-002: unique per write. */
 export function newEtag(): string {
   etagCounter = (etagCounter + 1) >>> 0;
   const stamp = Math.floor(Date.now() / 1000).toString(16).padStart(12, '0');
   return `"${etagCounter.toString(16).padStart(8, '0')}-${(process.pid & 0xffff).toString(16).padStart(4, '0')}-0200-0000-${stamp}"`;
+}
+
+/** If-Match is compared without quotes or a weak prefix: update.md sends it unquoted, other pages quoted. */
+export function bareTag(tag: string): string {
+  return tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/s, '$1');
 }

@@ -4,7 +4,7 @@
 import { bodyOf, isSuccess, type FlowClient } from './support/client.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
 import { collect } from './support/listing.ts';
-import type { Kind } from './support/operations.ts';
+import type { Kind } from '../kit/kinds.ts';
 import { SetupFailure } from './support/steps.ts';
 import { CouldNotCheck, couldNotCheck, expectFact, expectStatus, requireEvidence, where } from './support/verdicts.ts';
 

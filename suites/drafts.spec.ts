@@ -1,8 +1,8 @@
 // DRAFT: creating drafts of every kind, and what a create may and may not do.
 import { bodyOf, isSuccess } from './support/client.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
-import { KINDS, type Kind } from './support/operations.ts';
-import type { Exchange } from './support/recorder.ts';
+import { KINDS, type Kind } from '../kit/kinds.ts';
+import type { Exchange } from '../kit/exchange.ts';
 import { CREATE_REQUIREMENT, SetupFailure, type Steps } from './support/steps.ts';
 import { expectFact, expectStatus, requireEvidence, where } from './support/verdicts.ts';
 

@@ -5,7 +5,7 @@ import type { FlowClient } from './support/client.ts';
 import { test } from './support/fixtures.ts';
 import { specWithoutDrafts } from './support/discovery.ts';
 import { expectNoneNamed, requireListedByName } from './support/listing.ts';
-import type { Kind } from './support/operations.ts';
+import type { Kind } from '../kit/kinds.ts';
 import { expectStatus, requireEvidence } from './support/verdicts.ts';
 
 async function refusedThenControl(api: FlowClient, kind: Kind, body: Record<string, unknown>, requirement: string, why: string): Promise<void> {

@@ -10,7 +10,7 @@ import { couldNotCheck, RequirementFailure } from './support/verdicts.ts';
 import { DEFAULT_MAX_COMMANDS, masterSeed, PARTS, partTimeBudgetMs, planPart, testTimeoutMs } from './model/budget.ts';
 import { requireCoverage, runPart } from './model/part.ts';
 import { replayLine } from './model/replay.ts';
-import { ENV } from './support/target.ts';
+import { readRunSetting } from '../kit/run-settings.ts';
 
 // thousands of requests a run: the node transport whatever --transport says (suites/support/transport.ts)
 test.use({ transport: 'node' });
@@ -21,7 +21,7 @@ for (let part = 0; part < PARTS; part++) {
     requireDrafts(discovery, ['source', 'target', 'flow']);
     const config = target.config.model ?? {};
     // the shards of one run share its id (cli/shard.ts), so they share one seed; an unsharded run has its own
-    const master = masterSeed(config, process.env.FLOW_CONFORMANCE_SHARD_RUN_ID || process.env.FLOW_CONFORMANCE_RUN_ID);
+    const master = masterSeed(config, readRunSetting('shardRunId') ?? readRunSetting('runId'));
     const plan = planPart(part, config, master);
     test.skip(plan.skip !== undefined, plan.skip);
     if (config.path !== undefined && config.seed === undefined) {
@@ -34,7 +34,7 @@ for (let part = 0; part < PARTS; part++) {
 
     const run = {
       strict: target.strict, faults: embeddedFaults, requestTimeoutMs: target.config.requestTimeoutMs,
-      ...(target.embedded ? {} : { target: target.baseUrl }), ...(process.env[ENV.config] ? { config: process.env[ENV.config] } : {}),
+      ...(target.embedded ? {} : { target: target.baseUrl }), ...(readRunSetting('configFile') ? { config: readRunSetting('configFile') } : {}),
     };
     let report;
     try {

@@ -3,7 +3,7 @@
 // publish succeeds once the parent is published (a target that refuses every publish earns no pass).
 import { isSuccess } from './support/client.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
-import type { Kind } from './support/operations.ts';
+import type { Kind } from '../kit/kinds.ts';
 import type { Steps } from './support/steps.ts';
 import { expectFact, expectStatus } from './support/verdicts.ts';
 

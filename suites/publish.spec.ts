@@ -2,7 +2,7 @@
 import { bodyOf, isSuccess } from './support/client.ts';
 import { draftsUnsupported } from './support/discovery.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
-import { KINDS, type Kind } from './support/operations.ts';
+import { KINDS, type Kind } from '../kit/kinds.ts';
 import { PUBLISH_REQUIREMENT, type Steps, type Written } from './support/steps.ts';
 import { expectFact, expectStatus, requireEvidence } from './support/verdicts.ts';
 

@@ -4,7 +4,7 @@
 import type { FlowClient } from './support/client.ts';
 import { test } from './support/fixtures.ts';
 import { expectNoneNamed, requireListedByName } from './support/listing.ts';
-import type { Kind } from './support/operations.ts';
+import type { Kind } from '../kit/kinds.ts';
 import type { Steps } from './support/steps.ts';
 import { expectStatus } from './support/verdicts.ts';
 

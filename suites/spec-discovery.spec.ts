@@ -2,7 +2,7 @@
 import { writeSpecFlags } from '../kit/annotations/specs.ts';
 import { bodyOf, firstItem, type FlowClient } from './support/client.ts';
 import { test } from './support/fixtures.ts';
-import type { Exchange } from './support/recorder.ts';
+import type { Exchange } from '../kit/exchange.ts';
 import { couldNotCheck, expectFact, expectStatus, where } from './support/verdicts.ts';
 
 // Both configured connection specs, so a target answering one canned spec for every id is caught on the other one.

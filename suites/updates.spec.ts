@@ -1,7 +1,7 @@
 // UPD: drafts are updated with PATCH, a JSON Patch array and If-Match; every write moves the etag.
 import { bodyOf } from './support/client.ts';
 import { requireDrafts, test } from './support/fixtures.ts';
-import type { Kind } from './support/operations.ts';
+import type { Kind } from '../kit/kinds.ts';
 import type { Steps, Written } from './support/steps.ts';
 import { expectFact, expectStatus, requireEvidence } from './support/verdicts.ts';
 

@@ -1,6 +1,6 @@
 // What the model-based suite generates: the commands, weighted towards what the order rules are about.
 import fc from 'fast-check';
-import type { Kind } from '../support/operations.ts';
+import type { Kind } from '../../kit/kinds.ts';
 import { AddSourceCommand, CreateCommand, DeleteCommand, PatchCommand, PublishCommand, RaceCommand } from './commands.ts';
 
 export function commandArbitraries() {

@@ -1,7 +1,7 @@
 // How the model-based suite (ORD-007) spends its budget: the runs split over a few seeded parts that run in parallel,
 // a time budget after which a part stops starting runs, and the test timeout that follows from both. Pure functions,
 // so the arithmetic is testable without a target.
-import type { KitConfig } from '../support/config.ts';
+import type { KitConfig } from '../../kit/config.ts';
 
 /** Parts of the suite: separate tests, so workers share the runs. Each has its own seed, model and entities. */
 export const PARTS = 4;

@@ -6,8 +6,8 @@
 import type { AsyncCommand } from 'fast-check';
 import type { Builders } from '../support/builders.ts';
 import { bodyOf, isSuccess, type FlowClient } from '../support/client.ts';
-import type { Kind } from '../support/operations.ts';
-import type { Exchange } from '../support/recorder.ts';
+import { KIND_TABLE, type Kind } from '../../kit/kinds.ts';
+import type { Exchange } from '../../kit/exchange.ts';
 import { CouldNotCheck, RequirementFailure, where } from '../support/verdicts.ts';
 import type { Model, ModelEntity, Outcome } from './model.ts';
 
@@ -19,7 +19,6 @@ export interface Real {
 }
 
 type Command = AsyncCommand<Model, Real, false>;
-const LABEL: Record<Kind, string> = { connections: 'base', sourceConnections: 'source', targetConnections: 'target', flows: 'flow' };
 
 /** Starts a step's line in the trace; the returned function rewrites it as the step learns what it did. */
 function label(real: Real, text: string): (text: string) => string {
@@ -91,7 +90,7 @@ export class CreateCommand implements Command {
     return true;
   }
   async run(model: Model, real: Real): Promise<void> {
-    const base = `create ${this.draft ? 'draft ' : ''}${LABEL[this.kind]} (parents #${this.a} #${this.b})`;
+    const base = `create ${this.draft ? 'draft ' : ''}${KIND_TABLE[this.kind].shortLabel} (parents #${this.a} #${this.b})`;
     const relabel = label(real, base);
     let step = base;
     // a create whose parents do not exist yet makes them first, with the same mode, so no generated step is wasted
@@ -100,7 +99,7 @@ export class CreateCommand implements Command {
       for (let missing = missingParent(model, kind); missing; missing = missingParent(model, kind)) {
         if (!(await makeParents(missing))) return false;
         made.push(missing);
-        step = relabel(`${base} after creating ${made.map((k) => LABEL[k]).join(' and ')}`);
+        step = relabel(`${base} after creating ${made.map((k) => KIND_TABLE[k].shortLabel).join(' and ')}`);
         await this.make(model, real, missing, step, parentsFor(model, missing, 0, 0)!);
         if (model.ofKind(missing).length === 0) return false;
       }
@@ -131,7 +130,7 @@ export class CreateCommand implements Command {
     await verify(step, model, real, entity);
   }
   toString(): string {
-    return `create ${this.draft ? 'draft ' : ''}${LABEL[this.kind]} (parents #${this.a} #${this.b})`;
+    return `create ${this.draft ? 'draft ' : ''}${KIND_TABLE[this.kind].shortLabel} (parents #${this.a} #${this.b})`;
   }
 }
 
@@ -151,7 +150,7 @@ abstract class OnExisting implements Command {
 export class PatchCommand extends OnExisting {
   async run(model: Model, real: Real): Promise<void> {
     const entity = this.target(model);
-    const step = `patch ${LABEL[entity.kind]} #${this.index} description`;
+    const step = `patch ${KIND_TABLE[entity.kind].shortLabel} #${this.index} description`;
     label(real, step);
     const exchange = await real.api.patch(entity.kind, entity.id, [{ op: 'replace', path: '/description', value: `model step ${this.index}` }], entity.etag);
     expectOutcome(step, exchange, '2xx', 'If-Match carries the current etag');
@@ -159,7 +158,7 @@ export class PatchCommand extends OnExisting {
     await verify(step, model, real, entity);
   }
   toString(): string {
-    return `patch ${LABEL[this.wanted]} #${this.index} description`;
+    return `patch ${KIND_TABLE[this.wanted].shortLabel} #${this.index} description`;
   }
 }
 
@@ -201,7 +200,7 @@ export class PublishCommand extends OnExisting {
     const kind = order.find((k) => pool(k).length > 0) ?? existingKind(model, this.wanted);
     const candidates = pool(kind).length > 0 ? pool(kind) : model.ofKind(kind);
     const entity = candidates[candidates.length - 1 - (this.index % candidates.length)]!;
-    const step = `publish ${entity.draft ? 'draft ' : ''}${LABEL[kind]} #${this.index}`;
+    const step = `publish ${entity.draft ? 'draft ' : ''}${KIND_TABLE[kind].shortLabel} #${this.index}`;
     label(real, step);
     const exchange = await real.api.action(entity.kind, entity.id, 'publish');
     const outcome = model.predictPublish(entity);
@@ -213,14 +212,14 @@ export class PublishCommand extends OnExisting {
     await verify(step, model, real, entity);
   }
   toString(): string {
-    return `publish ${this.draftsOnly ? 'draft ' : ''}${LABEL[this.wanted]} #${this.index}`;
+    return `publish ${this.draftsOnly ? 'draft ' : ''}${KIND_TABLE[this.wanted].shortLabel} #${this.index}`;
   }
 }
 
 export class DeleteCommand extends OnExisting {
   async run(model: Model, real: Real): Promise<void> {
     const entity = this.target(model);
-    const step = `delete ${LABEL[entity.kind]} #${this.index}`;
+    const step = `delete ${KIND_TABLE[entity.kind].shortLabel} #${this.index}`;
     label(real, step);
     const exchange = await real.api.remove(entity.kind, entity.id);
     expectOutcome(step, exchange, model.predictDelete(entity), 'nothing names it');
@@ -230,7 +229,7 @@ export class DeleteCommand extends OnExisting {
     expectOutcome(step, after, '4xx', 'it was deleted');
   }
   toString(): string {
-    return `delete ${LABEL[this.wanted]} #${this.index}`;
+    return `delete ${KIND_TABLE[this.wanted].shortLabel} #${this.index}`;
   }
 }
 
@@ -240,7 +239,7 @@ export class RaceCommand extends OnExisting {
   }
   async run(model: Model, real: Real): Promise<void> {
     const entity = this.target(model);
-    const step = `race ${this.writers} patches on ${LABEL[entity.kind]} #${this.index}`;
+    const step = `race ${this.writers} patches on ${KIND_TABLE[entity.kind].shortLabel} #${this.index}`;
     label(real, step);
     const answers = await Promise.all(Array.from({ length: this.writers }, (_, i) =>
       real.api.patch(entity.kind, entity.id, [{ op: 'replace', path: '/description', value: `racer ${i}` }], entity.etag)));
@@ -254,6 +253,6 @@ export class RaceCommand extends OnExisting {
     await verify(step, model, real, entity);
   }
   toString(): string {
-    return `race ${this.writers} patches on ${LABEL[this.wanted]} #${this.index}`;
+    return `race ${this.writers} patches on ${KIND_TABLE[this.wanted].shortLabel} #${this.index}`;
   }
 }

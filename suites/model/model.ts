@@ -1,6 +1,6 @@
 // The model for ORD-007: a few maps and the documented rules, far simpler than any server. It predicts only what the
 // catalogue fixes; where the catalogue leaves an outcome open, it says so and the command adopts the server's answer.
-import type { Kind } from '../support/operations.ts';
+import type { Kind } from '../../kit/kinds.ts';
 
 export type Outcome = '2xx' | '4xx' | 'either';
 

@@ -1,6 +1,6 @@
 // The line a model-based failure prints to replay it: a command a user can paste as it is. It carries every option
 // that changes the replayed sequence, the model's predictions or what is checked, and nothing secret.
-import { DEFAULTS } from '../support/config.ts';
+import { DEFAULTS } from '../../kit/config.ts';
 
 export interface ReplayRun {
   /** --strict: the model predicts a 4xx where the catalogue's SHOULD rules do. */
@@ -22,8 +22,8 @@ export interface ReplayRun {
  * is retried, and a retried create can change what the next steps see. Credentials and the sandbox stay in the
  * environment, as for the run itself; a URL's user and password are dropped.
  */
-export function replayLine(seed: number, path: string, run: ReplayRun): string {
-  const words = ['npx flow-conformance --requirement ORD-007', `--seed ${seed >>> 0}`, `--path "${path}"`];
+export function replayLine(seed: number, path: string, run: ReplayRun, select = '--requirement ORD-007'): string {
+  const words = [`npx flow-conformance ${select}`, `--seed ${seed >>> 0}`, `--path "${path}"`];
   if (run.target !== undefined) words.push(`--target ${shellWord(withoutUserInfo(run.target))}`);
   if (run.config !== undefined) words.push(`--config ${shellWord(run.config)}`);
   if (run.strict) words.push('--strict');
@@ -45,6 +45,6 @@ function withoutUserInfo(url: string): string {
 }
 
 /** A word the shell passes on as it is: quoted only when it holds something a shell would read. */
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
   return /^[A-Za-z0-9_./:@%+,=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,8 +1,9 @@
 // Valid create bodies for each kind, from the config and the specs read off the target. Auth params come from the
 // config or are generated from the spec's authSpec JSON Schema, so they are valid by construction.
 import { validValueFromSchema } from '../../schemas/arbitrary.ts';
+import type { AuthInfo, CreateBody } from './bodies.ts';
 import type { Discovery, SpecInfo } from './discovery.ts';
-import { isSecretName, type Redactor } from './redact.ts';
+import { isSecretName, type Redactor } from '../../kit/redact.ts';
 import type { Target } from './target.ts';
 
 type Body = Record<string, unknown>;
@@ -28,7 +29,7 @@ export class Builders {
   }
 
   /** Auth for a base connection of `spec`; `omit` drops required params (an incomplete draft). */
-  auth(spec: SpecInfo | undefined = this.discovery.sourceSpec, omit: 'none' | 'one-required' = 'none'): Body {
+  auth(spec: SpecInfo | undefined = this.discovery.sourceSpec, omit: 'none' | 'one-required' = 'none'): AuthInfo & { specName: string; params: Body } {
     const authSpecs = Array.isArray(spec?.raw.authSpec) ? (spec.raw.authSpec as Body[]) : [];
     const configured = spec?.id === this.target.config.sourceConnectionSpecId ? this.target.config.auth : undefined;
     const chosen = authSpecs.find((a) => a.name === configured?.specName) ?? authSpecs[0];
@@ -40,7 +41,8 @@ export class Builders {
       const victim = required.find((name) => name in params);
       if (victim) delete params[victim];
     }
-    return { specName: configured?.specName ?? chosen?.name ?? 'Basic Authentication', params };
+    const offered = typeof chosen?.name === 'string' ? chosen.name : undefined;
+    return { specName: configured?.specName ?? offered ?? 'Basic Authentication', params };
   }
 
   hasRequiredAuth(spec: SpecInfo | undefined = this.discovery.sourceSpec): boolean {
@@ -49,7 +51,7 @@ export class Builders {
     return Array.isArray(required) && required.length > 0;
   }
 
-  base(options: { incomplete?: boolean; spec?: SpecInfo } = {}): Body {
+  base(options: { incomplete?: boolean; spec?: SpecInfo } = {}): CreateBody<'connections'> {
     const spec = options.spec ?? this.discovery.sourceSpec;
     return {
       name: this.name('base'),
@@ -59,7 +61,7 @@ export class Builders {
     };
   }
 
-  source(baseConnectionId: string | undefined): Body {
+  source(baseConnectionId: string | undefined): CreateBody<'sourceConnections'> {
     return {
       name: this.name('source'),
       description: 'created by the Flow Service conformance kit',
@@ -70,7 +72,7 @@ export class Builders {
     };
   }
 
-  targetConnection(baseConnectionId?: string): Body {
+  targetConnection(baseConnectionId?: string): CreateBody<'targetConnections'> {
     return {
       name: this.name('target'),
       description: 'created by the Flow Service conformance kit',
@@ -81,7 +83,7 @@ export class Builders {
     };
   }
 
-  flow(sourceConnectionIds: string[], targetConnectionIds: string[], flowSpec?: SpecInfo): Body {
+  flow(sourceConnectionIds: string[], targetConnectionIds: string[], flowSpec?: SpecInfo): CreateBody<'flows'> {
     return {
       name: this.name('flow'),
       description: 'created by the Flow Service conformance kit',

@@ -1,18 +1,21 @@
 // The kit's only way to talk to a target. Tests ask it for operations and assert on status classes, fields and
 // state; it never parses error text. Every exchange goes through the recorder.
 import { test } from '@playwright/test';
-import { platformHeaders } from '../../cli/platform-http.ts';
-import { describeNoAnswer, sharedBreaker } from './breaker.ts';
-import { sharedHold } from './hold.ts';
-import { kindLabel, operationOf, type Kind } from './operations.ts';
-import type { Exchange, Recorder } from './recorder.ts';
-import { classifyTransportFailure, DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy, type TransportFailure } from './retry.ts';
+import { describeNoAnswer, sharedBreaker } from '../../kit/breaker.ts';
+import { sharedHold } from '../../kit/hold.ts';
+import { kindLabel, type Kind } from '../../kit/kinds.ts';
+import { platformHeaders } from '../../kit/platform-headers.ts';
+import { operationOf } from './operations.ts';
+import type { Exchange } from '../../kit/exchange.ts';
+import type { Recorder } from './recorder.ts';
+import type { SentBody } from './bodies.ts';
+import { classifyTransportFailure, DEFAULT_RETRY_POLICY, retryDelay, sleep, type RetryPolicy, type TransportFailure } from '../../kit/retry.ts';
 import type { Target } from './target.ts';
 import type { Transport } from './transport.ts';
 import { CouldNotCheck } from './verdicts.ts';
 
 export interface SendOptions {
-  body?: unknown;
+  body?: SentBody;
   /** A body sent byte for byte (malformed JSON, other content types). */
   rawBody?: string;
   /** Extra headers; `undefined` removes a Platform header. */
@@ -52,16 +55,15 @@ export class FlowClient {
 
   /** `accessToken`: the token to send (default: the target's; send() passes the current one of a refreshing source). */
   platformHeaders(accessToken: string = this.target.credentials.accessToken): Record<string, string> {
-    const { apiKey, orgId } = this.target.credentials;
-    return platformHeaders({ accessToken, apiKey, orgId, sandbox: this.sandbox });
+    return platformHeaders(this.target.credentials, this.sandbox, accessToken);
   }
 
   /**
-   * One exchange: sent, retried after 429/503 as suites/support/retry.ts allows (waiting out Retry-After), and
+   * One exchange: sent, retried after 429/503 as kit/retry.ts allows (waiting out Retry-After), and
    * recorded once with its final answer and retry count. Throws TransportError when no answer came, and
    * CouldNotCheck when the target still answered 429 after the last retry (a rate limit says nothing about a rule).
-   * Against a --target, every worker holds its requests while any of them was told to wait (suites/support/hold.ts),
-   * and once the target stopped answering (suites/support/breaker.ts) nothing more is sent: a TransportError at once.
+   * Against a --target, every worker holds its requests while any of them was told to wait (kit/hold.ts),
+   * and once the target stopped answering (kit/breaker.ts) nothing more is sent: a TransportError at once.
    */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Exchange> {
     // a Buffer, because the Playwright transport re-serialises a string body when the Content-Type says JSON
@@ -164,7 +166,7 @@ export class FlowClient {
     return sent;
   }
 
-  async create(kind: Kind, body: unknown, mode: string | null = 'draft'): Promise<Exchange> {
+  async create(kind: Kind, body: SentBody, mode: string | null = 'draft'): Promise<Exchange> {
     const exchange = await this.send('POST', `/${kind}${mode === null ? '' : `?mode=${encodeURIComponent(mode)}`}`, { body });
     const id = (exchange.response?.body as { id?: unknown } | undefined)?.id;
     if (isSuccess(exchange) && typeof id === 'string' && id !== '') this.onCreated(kind, id, this);
@@ -179,7 +181,7 @@ export class FlowClient {
     return this.send('GET', `/${kind}${query ? `?${query}` : ''}`);
   }
 
-  patch(kind: Kind, id: string, instructions: unknown, ifMatch: string | undefined): Promise<Exchange> {
+  patch(kind: Kind, id: string, instructions: SentBody, ifMatch: string | undefined): Promise<Exchange> {
     return this.send('PATCH', `/${kind}/${encodeURIComponent(id)}`, {
       body: instructions,
       ...(ifMatch === undefined ? {} : { headers: { 'if-match': ifMatch } }),
@@ -234,6 +236,8 @@ export function isSuccess(exchange: Exchange): boolean {
   return status >= 200 && status < 300;
 }
 
+// Answers stay unknown: they are what the target sent, and a check trusts a field only once it has read it (typeof)
+// or validated the body (schemas/validators.ts); a generated type here would assert what only validation shows.
 export function firstItem(exchange: Exchange): Record<string, unknown> | undefined {
   const items = (exchange.response?.body as { items?: unknown } | undefined)?.items;
   const first = Array.isArray(items) ? items[0] : undefined;

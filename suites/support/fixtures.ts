@@ -4,24 +4,23 @@
 // exchanges become the test's evidence, builders, and a ledger that deletes what the test created, in reverse
 // dependency order, whether the test passed or not.
 import { test as base, request } from '@playwright/test';
-import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
-import { startReferenceServer } from '../../server/listen.ts';
-import { appendLedger } from '../../cli/ledger.ts';
-import { isGone } from '../../cli/platform-http.ts';
+import { DEFAULT_CREDENTIALS, startReferenceServer } from '../../server/index.ts';
+import { appendLedger } from '../../kit/ledger.ts';
 import { writeJudgedCounts } from '../../kit/annotations/every-exchange.ts';
 import { writeNotRun } from '../../kit/annotations/not-run.ts';
 import { writeViolation } from '../../kit/annotations/violation.ts';
-import { BREAKER_FILE_ENV, sharedBreaker } from './breaker.ts';
+import { sharedBreaker } from '../../kit/breaker.ts';
 import { Builders } from './builders.ts';
 import { FlowClient } from './client.ts';
 import { discover, draftsUnsupported, type Discovery } from './discovery.ts';
-import { DELETE_ORDER, type Kind } from './operations.ts';
+import { DELETE_ORDER, isGone, type Kind } from '../../kit/kinds.ts';
 import { Recorder } from './recorder.ts';
 import { Steps } from './steps.ts';
-import { Redactor } from './redact.ts';
+import { Redactor } from '../../kit/redact.ts';
 import { CouldNotCheck } from './verdicts.ts';
 import { ENV, resolveTarget, type Target } from './target.ts';
-import { nodeTransport, playwrightTransport, transportFromEnv, type Transport, type TransportName } from './transport.ts';
+import { readRunSettings, type TransportName } from '../../kit/run-settings.ts';
+import { nodeTransport, playwrightTransport, transportFromEnv, type Transport } from './transport.ts';
 
 export interface Ledger {
   entries: { kind: Kind; id: string; client: FlowClient }[];
@@ -53,17 +52,18 @@ interface TestFixtures extends TestOptions {
   steps: Steps;
 }
 
+const SETTINGS = readRunSettings();
 /** The run's cleanup ledger (set by the CLI): entities are listed the moment they exist, so nothing is lost. */
-const LEDGER = process.env.FLOW_CONFORMANCE_LEDGER;
-const READ_ONLY = process.env.FLOW_CONFORMANCE_READ_ONLY === '1';
+const LEDGER = SETTINGS.ledgerFile;
+const READ_ONLY = SETTINGS.readOnly;
 /** Set by the CLI for --target runs: once the target stopped answering, the checks left are not started. */
-const BREAKER = sharedBreaker(process.env[BREAKER_FILE_ENV]);
+const BREAKER = sharedBreaker(SETTINGS.breakerFile);
 /** This worker's share of --max-requests. */
-const budget = { spent: 0, limit: Number(process.env.FLOW_CONFORMANCE_MAX_REQUESTS_PER_WORKER) || Infinity };
+const budget = { spent: 0, limit: SETTINGS.maxRequestsPerWorker ?? Infinity };
 const MAX_EVIDENCE = 300;
 
 export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
-  embeddedFaults: [(process.env.FLOW_CONFORMANCE_FAULTS ?? '').split(',').filter(Boolean), { option: true, scope: 'worker' }],
+  embeddedFaults: [SETTINGS.faults, { option: true, scope: 'worker' }],
   target: [
     async ({ embeddedFaults }, use, workerInfo) => {
       const url = process.env[ENV.url];

@@ -1,9 +1,9 @@
 // Reading lists the way a client of the documented API does, page after page through `_links.next.href`
 // (next-link.ts), and "nothing was created" shown without trusting a filter the target may ignore.
 import { bodyOf, type FlowClient } from './client.ts';
-import type { Kind } from './operations.ts';
-import { nextPath } from './next-link.ts';
-import type { Exchange } from './recorder.ts';
+import type { Kind } from '../../kit/kinds.ts';
+import { nextPath } from '../../kit/next-link.ts';
+import type { Exchange } from '../../kit/exchange.ts';
 import { CouldNotCheck, expectFact, expectStatus, RequirementFailure, where } from './verdicts.ts';
 
 export interface Collected {

@@ -1,16 +1,5 @@
 // Maps a request to the operationId of specs/flow-service.yaml, so every answer can be checked against its schema.
-
-export const KINDS = ['connections', 'sourceConnections', 'targetConnections', 'flows'] as const;
-export type Kind = (typeof KINDS)[number];
-/** Children before parents: the order in which what a run created can be deleted. */
-export const DELETE_ORDER: readonly Kind[] = ['flows', 'sourceConnections', 'targetConnections', 'connections'];
-
-const SINGULAR: Record<string, string> = {
-  connections: 'Connection',
-  sourceConnections: 'SourceConnection',
-  targetConnections: 'TargetConnection',
-  flows: 'Flow',
-};
+import { isKind, KIND_TABLE } from '../../kit/kinds.ts';
 
 /** `path` is relative to the service base path, e.g. `/flows/abc/action?op=publish`. */
 export function operationOf(method: string, path: string): string | undefined {
@@ -22,14 +11,10 @@ export function operationOf(method: string, path: string): string | undefined {
     const name = collection === 'connectionSpecs' ? 'ConnectionSpec' : 'FlowSpec';
     return id === undefined ? `list${name}s` : `get${name}`;
   }
-  const singular = SINGULAR[collection];
-  if (!singular) return undefined;
+  if (!isKind(collection)) return undefined;
+  const singular = KIND_TABLE[collection].operationNoun;
   if (id === undefined) return verb === 'GET' ? `list${singular}s` : verb === 'POST' ? `create${singular}` : undefined;
   if (action === 'action') return verb === 'POST' && segments.length === 3 ? `action${singular}` : undefined;
   if (action !== undefined) return undefined;
   return ({ GET: `get${singular}`, PATCH: `patch${singular}`, DELETE: `delete${singular}` } as Record<string, string>)[verb];
-}
-
-export function kindLabel(kind: Kind): string {
-  return { connections: 'base connection', sourceConnections: 'source connection', targetConnections: 'target connection', flows: 'flow' }[kind];
 }

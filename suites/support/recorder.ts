@@ -2,42 +2,8 @@
 // checks that hold for every answer: no 5xx (API-007) and every 2xx body valid against its operation (API-008).
 // A violation is recorded against its requirement, never against the test that happened to trigger it.
 import { validateResponse } from '../../schemas/validators.ts';
-import type { Redactor } from './redact.ts';
-
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-export interface RecordedResponse {
-  status: number;
-  headers: Record<string, string>;
-  /** Parsed JSON, or undefined when the body is empty or not JSON. */
-  body: unknown;
-  text: string;
-}
-
-export interface Exchange {
-  operationId: string | undefined;
-  request: RecordedRequest;
-  response?: RecordedResponse;
-  /** Transport failure: refused, reset, timed out. */
-  error?: string;
-  /** Whole exchange, waits between attempts included. */
-  durationMs: number;
-  /** Attempts before this one that were answered 429/503 (or reset, on a read) and sent again; absent when none. */
-  retries?: number;
-  /** Time spent waiting between those attempts (Retry-After or backoff). */
-  retryWaitMs?: number;
-  /** The setup step of the Steps helper that sent it ("create a draft source connection"). */
-  step?: string;
-  /** Sent by the test's teardown, deleting what the test made: after the check, never part of it. */
-  phase?: 'cleanup';
-  /** The check failure its answer caused (the RequirementFailure's message): the report marks it and opens it first. */
-  broke?: string;
-}
+import { pathOf, type Exchange } from '../../kit/exchange.ts';
+import type { Redactor } from '../../kit/redact.ts';
 
 export interface Violation {
   requirement: 'API-007' | 'API-008';
@@ -144,14 +110,5 @@ export class Recorder {
       };
     }
     return copy;
-  }
-}
-
-export function pathOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.pathname + parsed.search;
-  } catch {
-    return url;
   }
 }

@@ -5,8 +5,9 @@
 import type { Builders } from './builders.ts';
 import { bodyOf, firstItem, isSuccess, type FlowClient } from './client.ts';
 import { collect } from './listing.ts';
-import type { Kind } from './operations.ts';
-import { labelStep, type Exchange } from './recorder.ts';
+import type { Kind } from '../../kit/kinds.ts';
+import type { Exchange } from '../../kit/exchange.ts';
+import { labelStep } from './recorder.ts';
 import { CouldNotCheck, where } from './verdicts.ts';
 
 export const CREATE_REQUIREMENT: Record<Kind, string> = {

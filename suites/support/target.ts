@@ -2,22 +2,12 @@
 // them from its flags), the config file, and the run's switches. Secrets are known here so redaction can find them.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONFIG_JSON_ENV, loadConfigFile } from '../../cli/config-file.ts';
-import { IMS_ENV, resolveCredentials } from '../../cli/ims.ts';
-import { DEFAULTS, type KitConfig } from './config.ts';
-import { BREAKER_FILE_ENV } from './breaker.ts';
-import { HOLD_FILE_ENV } from './hold.ts';
-import { isSecretName } from './redact.ts';
-
-export interface Credentials {
-  accessToken: string;
-  apiKey: string;
-  orgId: string;
-  /** Where the token came from: given (AEP_ACCESS_TOKEN) or exchanged with IMS. */
-  tokenSource?: 'env' | 'ims';
-  /** Present when the token came from IMS: the current token, refreshed before it expires. */
-  getAccessToken?: () => Promise<string>;
-}
+import { loadConfigFile } from '../../kit/config-file.ts';
+import { DEFAULTS, type KitConfig } from '../../kit/config.ts';
+import type { Credentials } from '../../kit/credentials.ts';
+import { IMS_ENV, resolveCredentials } from '../../kit/ims.ts';
+import { isSecretName } from '../../kit/redact.ts';
+import { defaultRunId, readRunSettings } from '../../kit/run-settings.ts';
 
 export interface Target {
   /** Base URL including the service base path, without a trailing slash. */
@@ -33,34 +23,24 @@ export interface Target {
   runId: string;
   /** Strings that must never appear in an artifact. */
   secrets: string[];
-  /** The run's shared "not before" file (suites/support/hold.ts); --target runs only. */
+  /** The run's shared "not before" file (kit/hold.ts); --target runs only. */
   holdFile?: string;
-  /** The run's shared count of requests in a row with no answer (suites/support/breaker.ts); --target runs only. */
+  /** The run's shared count of requests in a row with no answer (kit/breaker.ts); --target runs only. */
   breakerFile?: string;
 }
 
+/** The user's variables (the CLI passes them on; its own settings travel as kit/run-settings.ts). */
 export const ENV = {
   url: 'AEP_FLOW_SERVICE_URL',
-  token: 'AEP_ACCESS_TOKEN',
-  apiKey: 'AEP_API_KEY',
-  org: 'AEP_ORG_ID',
+  token: IMS_ENV.token,
+  apiKey: IMS_ENV.apiKey,
+  org: IMS_ENV.org,
   sandbox: 'AEP_SANDBOX_NAME',
   otherSandbox: 'AEP_OTHER_SANDBOX_NAME',
-  config: 'FLOW_CONFORMANCE_CONFIG',
-  strict: 'FLOW_CONFORMANCE_STRICT',
-  runId: 'FLOW_CONFORMANCE_RUN_ID',
-  faults: 'FLOW_CONFORMANCE_FAULTS',
-  seed: 'FLOW_CONFORMANCE_SEED',
-  path: 'FLOW_CONFORMANCE_PATH',
-  runs: 'FLOW_CONFORMANCE_RUNS',
-  writers: 'FLOW_CONFORMANCE_WRITERS',
   clientId: IMS_ENV.clientId,
   clientSecret: IMS_ENV.clientSecret,
   scopes: IMS_ENV.scopes,
   imsUrl: IMS_ENV.imsUrl,
-  timeoutMs: 'FLOW_CONFORMANCE_TIMEOUT_MS',
-  holdFile: HOLD_FILE_ENV,
-  breakerFile: BREAKER_FILE_ENV,
 } as const;
 
 export async function loadConfig(file: string | undefined): Promise<KitConfig> {
@@ -69,22 +49,18 @@ export async function loadConfig(file: string | undefined): Promise<KitConfig> {
   return loadConfigFile(resolve(candidate));
 }
 
-export function defaultRunId(): string {
-  return `fck-${Date.now().toString(36)}`;
-}
-
 export async function resolveTarget(baseUrl: string, embedded: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   // the CLI hands over the config it loaded and checked; a bare Playwright run loads the file itself
-  const checked = env[CONFIG_JSON_ENV];
-  const file = checked ? (JSON.parse(checked) as KitConfig) : await loadConfig(env[ENV.config]);
+  const settings = readRunSettings(env);
+  const file = settings.configJson ?? (await loadConfig(settings.configFile));
   const config = { ...DEFAULTS, ...file } as KitConfig & typeof DEFAULTS;
   const model = { ...config.model };
-  if (env[ENV.seed]) model.seed = Number(env[ENV.seed]);
-  if (env[ENV.path]) model.path = env[ENV.path];
-  if (env[ENV.runs]) model.runs = Number(env[ENV.runs]);
+  if (settings.seed !== undefined) model.seed = settings.seed;
+  if (settings.path !== undefined) model.path = settings.path;
+  if (settings.runs !== undefined) model.runs = settings.runs;
   config.model = model;
-  if (env[ENV.writers]) config.concurrentWriters = Number(env[ENV.writers]);
-  if (env[ENV.timeoutMs]) config.requestTimeoutMs = Number(env[ENV.timeoutMs]);
+  if (settings.writers !== undefined) config.concurrentWriters = settings.writers;
+  if (settings.timeoutMs !== undefined) config.requestTimeoutMs = settings.timeoutMs;
   // AEP_ACCESS_TOKEN, else an IMS exchange from AEP_CLIENT_ID/AEP_CLIENT_SECRET (each worker does its own, and
   // refreshes before expiry); every token IMS hands out joins the secrets, so redaction finds it.
   const secrets: string[] = [];
@@ -112,11 +88,11 @@ export async function resolveTarget(baseUrl: string, embedded: boolean, env: Nod
     sandbox: env[ENV.sandbox] || 'prod',
     otherSandbox: env[ENV.otherSandbox] || undefined,
     config,
-    strict: env[ENV.strict] === '1' || env[ENV.strict] === 'true',
-    runId: env[ENV.runId] || defaultRunId(),
+    strict: settings.strict,
+    runId: settings.runId ?? defaultRunId(),
     secrets,
     // each embedded server serves one worker: nothing to share
-    ...(!embedded && env[ENV.holdFile] ? { holdFile: env[ENV.holdFile] } : {}),
-    ...(!embedded && env[ENV.breakerFile] ? { breakerFile: env[ENV.breakerFile] } : {}),
+    ...(!embedded && settings.holdFile ? { holdFile: settings.holdFile } : {}),
+    ...(!embedded && settings.breakerFile ? { breakerFile: settings.breakerFile } : {}),
   };
 }

@@ -10,16 +10,12 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 import type { APIRequestContext } from '@playwright/test';
+import { readRunSetting, type TransportName } from '../../kit/run-settings.ts';
 import { CookieJar } from './cookie-jar.ts';
 
-export const TRANSPORTS = ['node', 'playwright'] as const;
-export type TransportName = (typeof TRANSPORTS)[number];
-
-/** FLOW_CONFORMANCE_TRANSPORT (set by the CLI's --transport, which validates it), else `node`. */
+/** The run's transport setting (the CLI's --transport, which validates it), else `node`. */
 export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): TransportName {
-  const value = env.FLOW_CONFORMANCE_TRANSPORT || 'node';
-  if (!(TRANSPORTS as readonly string[]).includes(value)) throw new Error(`FLOW_CONFORMANCE_TRANSPORT must be one of ${TRANSPORTS.join(', ')}, not '${value}'`);
-  return value as TransportName;
+  return readRunSetting('transport', env) ?? 'node';
 }
 
 export interface WireRequest {

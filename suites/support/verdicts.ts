@@ -2,7 +2,8 @@
 // catalogue allows, never one server's exact choice unless the catalogue fixes it. The requirement is the running
 // test's: its one requirement tag (`@ORD-003`), typed once; a test with several names the one each verdict is about.
 import { test } from '@playwright/test';
-import { blame, pathOf, type Exchange } from './recorder.ts';
+import { pathOf, type Exchange } from '../../kit/exchange.ts';
+import { blame } from './recorder.ts';
 
 /**
  * A requirement ID as the catalogue spells it (`ORD-003`). Plain string on purpose: helpers pass IDs they were given;

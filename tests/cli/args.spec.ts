@@ -2,7 +2,7 @@
 // with the option named and what it must be, an unknown flag with its nearest option, and --help's promises.
 import { expect, test } from '@playwright/test';
 import { nearestOption, normaliseArgv, parseCommandLine, USAGE, UsageError } from '../../cli/args.ts';
-import { runCli } from './run-cli.ts';
+import { runCli } from '../support/run-cli.ts';
 
 function usageError(argv: string[]): string {
   try {
@@ -110,6 +110,6 @@ test.describe('--help', () => {
     const named = new Set([...USAGE.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]!));
     for (const name of named) expect(nearestOption(`--${name}`), `--${name}`).toBe(name);
     for (const argv of [['--seed', '1', '--path', '1'], ['--ledger', 'x'], ['--prefix', 'p'], ['--yes'], ['--read-only']]) expect(() => normaliseArgv(argv)).not.toThrow();
-    expect([...named].sort()).toEqual(['baseline', 'config', 'fault', 'grep', 'help', 'host', 'ledger', 'max-requests', 'path', 'port', 'prefix', 'read-only', 'report-dir', 'requirement', 'runs', 'seed', 'shard', 'strict', 'target', 'timeout', 'transport', 'version', 'workers', 'write-baseline', 'writers', 'yes']);
+    expect([...named].sort()).toEqual(['against', 'baseline', 'config', 'fault', 'grep', 'help', 'host', 'ledger', 'max-requests', 'path', 'port', 'prefix', 'read-only', 'report-dir', 'requirement', 'runs', 'seed', 'shard', 'strict', 'target', 'timeout', 'transport', 'version', 'workers', 'write-baseline', 'writers', 'yes']);
   });
 });

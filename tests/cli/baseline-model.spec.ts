@@ -10,7 +10,7 @@ import { fold, type TestOutcome } from '../../cli/fold.ts';
 import type { ResultRecord } from '../../cli/results.ts';
 import { decideVerdict } from '../../cli/verdict.ts';
 import { writeModelFailure } from '../../kit/annotations/model-failure.ts';
-import { readResults, runCli } from './run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const IDS = new Set(['ORD-007', 'ORD-003']);
 const COUNTEREXAMPLE = { seed: 2, path: '12:9:21~BVBaF7:q' };

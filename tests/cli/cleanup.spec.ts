@@ -7,7 +7,7 @@ import { BASE_PATH, DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
 import { baseConnectionBody } from '../support/bodies.ts';
 import { PLATFORM_HEADERS } from '../support/in-process.ts';
-import { runCli } from './run-cli.ts';
+import { runCli } from '../support/run-cli.ts';
 
 const credentials = { AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken, AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey, AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId, AEP_OTHER_SANDBOX_NAME: 'kit-other' };
 

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { firstDeleteStalls, TARGET_CREDENTIALS } from '../support/stalling-target.ts';
 import { artifactTexts } from '../support/artifacts.ts';
-import { readResults, runCli } from './run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 /**
  * An embedded run's Reproduce advice prints the reference server's own test credentials on purpose (public values,

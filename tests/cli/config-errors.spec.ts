@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type TestInfo } from '@playwright/test';
 import ts from 'typescript';
-import { configProblems, configSchema, describe as describeValue } from '../../cli/config-file.ts';
-import { DEFAULTS } from '../../suites/support/config.ts';
-import { readResults, runCli, type CliRun } from './run-cli.ts';
+import { configProblems, configSchema, describe as describeValue } from '../../kit/config-file.ts';
+import { DEFAULTS } from '../../kit/config.ts';
+import { readResults, runCli, type CliRun } from '../support/run-cli.ts';
 
 const NAME = 'flow-conformance.config.ts';
 
@@ -136,9 +136,9 @@ function schemaKeys(schema: { properties?: Record<string, unknown> }, prefix = '
 }
 
 test('the schema describes every key of the KitConfig interface, and the defaults match it', () => {
-  const source = ts.createSourceFile('config.ts', readFileSync('suites/support/config.ts', 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile('config.ts', readFileSync('kit/config.ts', 'utf8'), ts.ScriptTarget.Latest, true);
   const kitConfig = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'KitConfig');
-  expect(kitConfig, 'suites/support/config.ts declares KitConfig').toBeDefined();
+  expect(kitConfig, 'kit/config.ts declares KitConfig').toBeDefined();
   const schema = configSchema() as { properties?: Record<string, { description?: string }> };
   const interfaceKeys = keysOf(kitConfig!.members).sort();
   expect(interfaceKeys.length).toBeGreaterThan(15);

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { BASE_PATH, createFlowService, DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
 import { loadCatalogue } from '../../cli/catalogue.ts';
-import { readResults, runCli } from './run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const credentials = { AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken, AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey, AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId };
 

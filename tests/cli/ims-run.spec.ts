@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer } from '../../server/listen.ts';
 import { artifactTexts } from '../support/artifacts.ts';
-import { readResults, runCli } from './run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const CLIENT_ID = 'kit-client-id';
 const CLIENT_SECRET = 'p8e-kit-client-secret-value';

@@ -8,13 +8,14 @@ import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { Results } from '../../cli/results.ts';
-import { readResults, runCli, type CliRun } from './run-cli.ts';
+import { RUN_SETTING_ENV } from '../../kit/run-settings.ts';
+import { readResults, runCli, type CliRun } from '../support/run-cli.ts';
 
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 // ORD-007's four parts are four tests: with this selection shard 1 runs parts 1-3 and shard 2 part 4 (Playwright
 // splits the sorted test list), so both must draw the one seed of the run
 const SELECTION = ['--requirement', 'DRAFT-001,ETAG-004,ORD-007,UPD-001', '--runs', '4'];
-const RUN = { FLOW_CONFORMANCE_SHARD_RUN_ID: 'merge-spec-run' };
+const RUN = { [RUN_SETTING_ENV.shardRunId]: 'merge-spec-run' };
 
 test.describe.configure({ mode: 'serial' });
 

@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { embeddedArchive, redactPlaywrightRecords } from '../../cli/redact-playwright-report.ts';
-import { unzip, zip } from '../../cli/zip.ts';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const CALL_LOG = 'apiRequestContext.fetch: Timeout 1000ms exceeded.\nCall log:\n  - → DELETE http://127.0.0.1/x\n  - authorization: Bearer worker-token-1\n  - x-api-key: key-42\n  - accept: application/json\n';
-const page = (archive: Buffer) => `<!DOCTYPE html><html><body><template id="playwrightReportBase64">data:application/zip;base64,${archive.toString('base64')}</template></body></html>`;
+const page = (archive: Uint8Array) => `<!DOCTYPE html><html><body><template id="playwrightReportBase64">data:application/zip;base64,${Buffer.from(archive).toString('base64')}</template></body></html>`;
 
 test('JSON records stay valid JSON: strings are scrubbed, secret headers masked, other values untouched', ({}, testInfo) => {
   const dir = testInfo.outputPath('report');
@@ -36,15 +36,15 @@ test('the HTML report\'s embedded archive is rewritten masked, its other entries
   mkdirSync(join(dir, 'playwright-report'), { recursive: true });
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
   const html = join(dir, 'playwright-report', 'index.html');
-  writeFileSync(html, page(zip([{ name: 'report.json', data: Buffer.from(JSON.stringify({ steps: [{ error: CALL_LOG }] })) }, { name: 'shot.png', data: png }])));
+  writeFileSync(html, page(zipSync({ 'report.json': strToU8(JSON.stringify({ steps: [{ error: CALL_LOG }] })), 'shot.png': png })));
   expect(redactPlaywrightRecords(dir, ['key-42'])).toEqual([html]);
-  const entries = unzip(embeddedArchive(readFileSync(html, 'utf8'))!);
-  expect(entries.map((e) => e.name)).toEqual(['report.json', 'shot.png']);
-  const report = entries[0]!.data.toString('utf8');
+  const entries = unzipSync(embeddedArchive(readFileSync(html, 'utf8'))!);
+  expect(Object.keys(entries)).toEqual(['report.json', 'shot.png']);
+  const report = strFromU8(entries['report.json']!);
   expect(report).not.toContain('worker-token-1');
   expect(report).not.toContain('key-42');
   expect(JSON.parse(report)).toEqual({ steps: [{ error: expect.stringContaining('x-api-key: [redacted]') }] });
-  expect(entries[1]!.data.equals(png)).toBe(true);
+  expect(Buffer.from(entries['shot.png']!).equals(png)).toBe(true);
   expect(redactPlaywrightRecords(dir, ['key-42']), 'a clean report is left alone').toEqual([]);
 });
 
@@ -52,7 +52,7 @@ test('a report cut short cannot be checked, so it is removed with a warning, and
   const dir = testInfo.outputPath('report');
   mkdirSync(join(dir, 'playwright-report'), { recursive: true });
   mkdirSync(join(dir, 'test-results'), { recursive: true });
-  const whole = page(zip([{ name: 'report.json', data: Buffer.from(JSON.stringify({ error: CALL_LOG })) }]));
+  const whole = page(zipSync({ 'report.json': strToU8(JSON.stringify({ error: CALL_LOG })) }));
   const html = join(dir, 'playwright-report', 'index.html');
   writeFileSync(html, whole.slice(0, whole.indexOf('base64,') + 40));
   writeFileSync(join(dir, 'test-results', 'log.txt'), CALL_LOG);

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { loadCatalogue } from '../../cli/catalogue.ts';
-import { readResults, runCli } from './run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 const catalogueIds = loadCatalogue().requirements.map((r) => r.id).sort();

@@ -8,11 +8,12 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import type { Baseline } from '../../cli/baseline.ts';
 import { loadCatalogue } from '../../cli/catalogue.ts';
-import { NOT_RUN, type Selection, type TestOutcome } from '../../cli/fold.ts';
+import { NOT_RUN } from '../../kit/annotations/not-run.ts';
+import type { Selection, TestOutcome } from '../../cli/fold.ts';
 import type { Results } from '../../cli/results.ts';
 import { VERDICT_WORDS, type Verdict } from '../../cli/verdict.ts';
 import { writeReports, type ReportContext } from '../../cli/write-reports.ts';
-import { runCli } from './run-cli.ts';
+import { runCli } from '../support/run-cli.ts';
 
 // the HTML test below opens the reports in Debian's chromium, as tests/report/html-report.spec.ts does
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] } });

@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { applyBaseline, writeBaseline, type Baseline } from '../../cli/baseline.ts';
 import { AFTER_CULPRIT } from '../../cli/evidence.ts';
-import { fold, NOT_RUN, type FoldOptions, type TestOutcome } from '../../cli/fold.ts';
+import { NOT_RUN } from '../../kit/annotations/not-run.ts';
+import { fold, type FoldOptions, type TestOutcome } from '../../cli/fold.ts';
 import type { ResultRecord } from '../../cli/results.ts';
 import { decideVerdict, type VerdictOptions } from '../../cli/verdict.ts';
 

@@ -3,10 +3,10 @@
 // kit's error (could not check), not run on nonsense auth params generated from the wrong spec.
 import { expect, test } from '@playwright/test';
 import { FlowClient } from '../../suites/support/client.ts';
-import { DEFAULTS } from '../../suites/support/config.ts';
+import { DEFAULTS } from '../../kit/config.ts';
 import { discover, draftsUnsupported, specWithoutDrafts } from '../../suites/support/discovery.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
-import { Redactor } from '../../suites/support/redact.ts';
+import { Redactor } from '../../kit/redact.ts';
 import type { Target } from '../../suites/support/target.ts';
 import type { Transport, WireRequest } from '../../suites/support/transport.ts';
 

@@ -3,7 +3,11 @@
 // results.json must be in that target's table of justified passes. A justified pass that does not pass is allowed
 // (the kit may be unable to check it: error), and printed. One test runs every target, two CLI runs at a time, so the
 // score is one line over all of them; FLOW_CONFORMANCE_FALSE_PASS=all adds the costly targets (Prism among them).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { requirementIdsOf, type TestOutcome } from '../../cli/fold.ts';
+import { OUTCOMES_FILE } from '../../cli/outcomes-reporter.ts';
 import { BROKEN_TARGETS, COSTLY_TARGETS, type BrokenTarget } from '../targets/broken-targets.ts';
 import { runCliAgainst } from '../support/run-cli-against.ts';
 
@@ -15,12 +19,27 @@ interface Verdict {
   problem?: string;
 }
 
+/** The property suite's tests that passed in a CLI run (its outcomes.json, one entry a test). */
+function propertyPasses(reportDir: string): TestOutcome[] {
+  const file = join(reportDir, OUTCOMES_FILE);
+  if (!existsSync(file)) return [];
+  const outcomes = JSON.parse(readFileSync(file, 'utf8')) as TestOutcome[];
+  return outcomes.filter((o) => o.tags.includes('@property') && o.status === 'passed');
+}
+
 async function judge(broken: BrokenTarget): Promise<Verdict> {
   const target = await broken.start();
   try {
     const run = await runCliAgainst(broken.name, target.url, broken.otherSandbox ? { otherSandbox: broken.otherSandbox } : {});
     const verdict: Verdict = { target: broken.name, earned: [], falsePasses: [], notPassing: [] };
     if (!run.results) return { ...verdict, problem: `no results.json (exit ${run.code}): ${run.output.slice(-800)}` };
+    // the property suite's own tests, one requirement each: none may pass for a requirement the target does not earn,
+    // even where another check of that requirement fails it (the fold shows the requirement, not each test)
+    for (const outcome of propertyPasses(run.reportDir)) {
+      for (const id of requirementIdsOf(outcome.tags).filter((id) => !broken.justified[id])) {
+        verdict.falsePasses.push(`${broken.name}: the property test "${outcome.title}" passed ${id}, unearned`);
+      }
+    }
     for (const result of run.results.requirements) {
       const why = broken.justified[result.id];
       if (result.status === 'pass') {

@@ -3,8 +3,9 @@
 // model must find). Every exchange goes through a real Recorder, as the kit's client sends it.
 import type { Builders } from '../../suites/support/builders.ts';
 import type { FlowClient } from '../../suites/support/client.ts';
-import type { Kind } from '../../suites/support/operations.ts';
-import type { Exchange, Recorder } from '../../suites/support/recorder.ts';
+import type { Kind } from '../../kit/kinds.ts';
+import type { Exchange } from '../../kit/exchange.ts';
+import type { Recorder } from '../../suites/support/recorder.ts';
 
 interface Stored {
   kind: Kind;

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { parseCommandLine, UsageError } from '../../cli/args.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
-import { Redactor } from '../../suites/support/redact.ts';
+import { Redactor } from '../../kit/redact.ts';
 import { CouldNotCheck } from '../../suites/support/verdicts.ts';
 import { masterSeed, PARTS, partTimeBudgetMs, planPart, testTimeoutMs } from '../../suites/model/budget.ts';
 import { CreateCommand, type Real } from '../../suites/model/commands.ts';

@@ -3,11 +3,11 @@
 // `http://127.0.0.1:4012string` and the kit reported a network failure of the target.
 import { expect, test } from '@playwright/test';
 import { FlowClient } from '../../suites/support/client.ts';
-import { DEFAULTS } from '../../suites/support/config.ts';
+import { DEFAULTS } from '../../kit/config.ts';
 import { collect } from '../../suites/support/listing.ts';
-import { nextPath } from '../../suites/support/next-link.ts';
+import { nextPath } from '../../kit/next-link.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
-import { Redactor } from '../../suites/support/redact.ts';
+import { Redactor } from '../../kit/redact.ts';
 import type { Target } from '../../suites/support/target.ts';
 import type { Transport, WireRequest } from '../../suites/support/transport.ts';
 import { CouldNotCheck, RequirementFailure } from '../../suites/support/verdicts.ts';

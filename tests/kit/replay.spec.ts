@@ -15,8 +15,8 @@ import type { TestOutcome } from '../../cli/fold.ts';
 import type { ModelFailure, Results } from '../../cli/results.ts';
 import { commandArbitraries } from '../../suites/model/arbitraries.ts';
 import { replayLine } from '../../suites/model/replay.ts';
-import type { Exchange } from '../../suites/support/recorder.ts';
-import { readResults, runCli, type CliRun } from '../cli/run-cli.ts';
+import type { Exchange } from '../../kit/exchange.ts';
+import { readResults, runCli, type CliRun } from '../support/run-cli.ts';
 
 const FAULT = 'flow-publish-checks-first-source-once-patched';
 // as fast-check prints it; the kit's seeds are unsigned, and this one is 2592416263 to the kit (and to fast-check)

@@ -10,7 +10,7 @@ import { readSpecFlags, writeSpecFlags } from '../../kit/annotations/specs.ts';
 import { readViolations, writeViolation } from '../../kit/annotations/violation.ts';
 import { readJudgedCounts, writeJudgedCounts } from '../../kit/annotations/every-exchange.ts';
 import { CouldNotCheck, couldNotCheck, expectFact, expectStatus, requireEvidence, RequirementFailure } from '../../suites/support/verdicts.ts';
-import type { Exchange } from '../../suites/support/recorder.ts';
+import type { Exchange } from '../../kit/exchange.ts';
 
 const FAILURE: ModelFailure = { part: 2, seed: 7, path: '3:1~AB:c', steps: ['create draft flow #0', 'publish draft flow #0'], replay: 'npx flow-conformance --requirement ORD-007 --seed 7 --path "3:1~AB:c"', cause: 'step "publish draft flow #0": expected 4xx, received 200 [ORD-007]' };
 

@@ -1,5 +1,5 @@
 // The node transport's cookie jar keeps and sends cookies as Playwright's request context does: per hostname and
-// path, expiring by Max-Age (before Expires) or Expires.
+// path, expiring by Max-Age (before Expires, counted from receipt however often the cookie is sent) or Expires.
 import { expect, test } from '@playwright/test';
 import { CookieJar } from '../../suites/support/cookie-jar.ts';
 

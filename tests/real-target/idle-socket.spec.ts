@@ -1,6 +1,6 @@
 // The node transport closes a kept-alive socket it has not used for IDLE_SOCKET_MS, before a server's own idle timeout
 // (Node's default 5 s) can close it under a request being written: that race resets the request, and a reset POST,
-// PATCH or DELETE is final (suites/support/retry.ts), so its check would end in `error` for no fault of the target.
+// PATCH or DELETE is final (kit/retry.ts), so its check would end in `error` for no fault of the target.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';

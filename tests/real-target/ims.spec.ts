@@ -5,10 +5,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, request, test } from '@playwright/test';
 import nock from 'nock';
-import { DEFAULT_IMS_URL, ImsError, ImsTokenSource, resolveCredentials, tokenUrlOf } from '../../cli/ims.ts';
+import { DEFAULT_IMS_URL, ImsError, ImsTokenSource, resolveCredentials, tokenUrlOf } from '../../kit/ims.ts';
 import { FlowClient } from '../../suites/support/client.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
-import { REDACTED, Redactor } from '../../suites/support/redact.ts';
+import { REDACTED, Redactor } from '../../kit/redact.ts';
 import { resolveTarget } from '../../suites/support/target.ts';
 import { playwrightTransport } from '../../suites/support/transport.ts';
 

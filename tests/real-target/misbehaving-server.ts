@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { request } from '@playwright/test';
 import { createFlowService, DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { FlowClient } from '../../suites/support/client.ts';
-import type { KitConfig } from '../../suites/support/config.ts';
+import type { KitConfig } from '../../kit/config.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
-import { Redactor } from '../../suites/support/redact.ts';
+import { Redactor } from '../../kit/redact.ts';
 import { resolveTarget } from '../../suites/support/target.ts';
-import { nodeTransport, playwrightTransport, type Transport, type TransportName } from '../../suites/support/transport.ts';
+import type { TransportName } from '../../kit/run-settings.ts';
+import { nodeTransport, playwrightTransport, type Transport } from '../../suites/support/transport.ts';
 
 export const BASE_PATH = '/data/foundation/flowservice';
 

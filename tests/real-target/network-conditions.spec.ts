@@ -9,7 +9,7 @@ import { startConditions, type Conditions } from '../../bench/net-conditions.ts'
 import { TARGET_MODEL_RUNS } from '../../cli/run.ts';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer, type RunningServer } from '../../server/listen.ts';
-import { readResults, runCli } from '../cli/run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const ENV = {
   AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken,

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { BASE_PATH, createFlowService, DEFAULT_CREDENTIALS } from '../../server/app.ts';
-import { readResults, runCli } from '../cli/run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const ENV = { AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken, AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey, AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId };
 

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { TransportError } from '../../suites/support/client.ts';
 import { CouldNotCheck } from '../../suites/support/verdicts.ts';
-import { backoffMs, classifyTransportFailure, DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay } from '../../suites/support/retry.ts';
+import { backoffMs, classifyTransportFailure, DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay } from '../../kit/retry.ts';
 import { closedPort, json, misbehaving, type Rig } from './misbehaving-server.ts';
 
 const EMPTY_LIST = { items: [] };

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SharedHold } from '../../suites/support/hold.ts';
+import { SharedHold } from '../../kit/hold.ts';
 import { FlowClient } from '../../suites/support/client.ts';
 import { nodeTransport } from '../../suites/support/transport.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
-import { Redactor } from '../../suites/support/redact.ts';
+import { Redactor } from '../../kit/redact.ts';
 import { json, misbehaving, type Rig } from './misbehaving-server.ts';
 
 let rig: Rig | undefined;

@@ -1,21 +1,21 @@
 // A target that answers the preflight and then stops answering (a hung process, a dropped route: every request waits
 // out its timeout; or a killed one: refused) must not cost a timeout per request. After three requests in a row got
-// no answer, across every worker, the run trips (suites/support/breaker.ts): nothing more is sent, the runner stops,
+// no answer, across every worker, the run trips (kit/breaker.ts): nothing more is sent, the runner stops,
 // and the CLI ends with no verdict, exit 2, within about 3 × --timeout. A slow target that answers, and 429s, never
 // trip it. The check times shown are the real ones, worker fixtures (discovery) included.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { latencyProxy, type Conditions } from '../../bench/net-conditions.ts';
 import { DEFAULT_CREDENTIALS } from '../../server/app.ts';
 import { startReferenceServer, type RunningServer } from '../../server/listen.ts';
-import { Breaker, readStoppedAnswering, STOPPED_AFTER } from '../../suites/support/breaker.ts';
+import { Breaker, interruptedFileOf, readStoppedAnswering, STOPPED_AFTER } from '../../kit/breaker.ts';
 import { FlowClient, TransportError } from '../../suites/support/client.ts';
 import { Recorder } from '../../suites/support/recorder.ts';
-import { Redactor } from '../../suites/support/redact.ts';
+import { Redactor } from '../../kit/redact.ts';
 import { nodeTransport } from '../../suites/support/transport.ts';
-import { readResults, runCli } from '../cli/run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 import { json, misbehaving, stoppingTarget, type Rig, type StoppingTarget } from './misbehaving-server.ts';
 
 const ENV = { AEP_ACCESS_TOKEN: DEFAULT_CREDENTIALS.accessToken, AEP_API_KEY: DEFAULT_CREDENTIALS.apiKey, AEP_ORG_ID: DEFAULT_CREDENTIALS.orgId };
@@ -90,6 +90,18 @@ test.describe('the breaker, client side', () => {
     expect((await client.send('POST', '/connections', { body: {} })).response?.status).toBe(200);
     expect(readStoppedAnswering(file)).toBeUndefined();
     expect(new Breaker(file).tripped()).toBeUndefined();
+  });
+
+  test('once the user interrupted the run, the requests the stop cuts off do not trip it (the control, not interrupted, does)', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'breaker-'));
+    const interrupted = new Breaker(join(dir, 'interrupted-run'));
+    writeFileSync(interruptedFileOf(interrupted.file), 'SIGINT');
+    const control = new Breaker(join(dir, 'running'));
+    for (let i = 0; i < STOPPED_AFTER + 1; i++) {
+      for (const breaker of [interrupted, control]) breaker.noAnswer('DELETE /flows/f-1: connection reset');
+    }
+    expect(interrupted.tripped()).toBeUndefined();
+    expect(control.tripped()).toBe('the target stopped answering: 3 requests in a row got no answer (last: DELETE /flows/f-1: connection reset)');
   });
 });
 

@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { expect, request, test } from '@playwright/test';
+import { RUN_SETTING_ENV } from '../../kit/run-settings.ts';
 import { nodeTransport, playwrightTransport, transportFromEnv, type Transport, type WireRequest, type WireResponse } from '../../suites/support/transport.ts';
 
 interface Seen {
@@ -142,6 +143,6 @@ test('the gzip answer reads as its decoded JSON', async () => {
 
 test('FLOW_CONFORMANCE_TRANSPORT picks the transport, node by default, and a wrong name is an error naming it', () => {
   expect(transportFromEnv({})).toBe('node');
-  expect(transportFromEnv({ FLOW_CONFORMANCE_TRANSPORT: 'playwright' })).toBe('playwright');
-  expect(() => transportFromEnv({ FLOW_CONFORMANCE_TRANSPORT: 'curl' })).toThrow("FLOW_CONFORMANCE_TRANSPORT must be one of node, playwright, not 'curl'");
+  expect(transportFromEnv({ [RUN_SETTING_ENV.transport]: 'playwright' })).toBe('playwright');
+  expect(() => transportFromEnv({ [RUN_SETTING_ENV.transport]: 'curl' })).toThrow("FLOW_CONFORMANCE_TRANSPORT must be one of node, playwright, not 'curl'");
 });

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { readResults, runCli } from '../cli/run-cli.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 import { firstDeleteStalls, TARGET_CREDENTIALS } from '../support/stalling-target.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

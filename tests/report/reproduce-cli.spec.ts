@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
-import { credentialsFromEnv } from '../../server/app.ts';
+import { acceptedCredentialsFromEnv } from '../../server/index.ts';
 import { startReferenceServer } from '../../server/listen.ts';
-import { pathOf, type Exchange } from '../../suites/support/recorder.ts';
-import { readResults, runCli } from '../cli/run-cli.ts';
+import { pathOf, type Exchange } from '../../kit/exchange.ts';
+import { readResults, runCli } from '../support/run-cli.ts';
 
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 const FAULT = 'flow-publish-checks-first-source-only';
@@ -68,7 +68,7 @@ test('a scenario failure: the culprit is the failing publish, after the setup th
   for (const check of results.checks ?? []) expect(check.startMs).toBeGreaterThanOrEqual(0);
 
   // a server started as the Reproduce box says answers the setup, then the culprit, as the run's did
-  const server = await startReferenceServer({ faults: results.faults, credentials: credentialsFromEnv(results.reproduce!.credentials) });
+  const server = await startReferenceServer({ faults: results.faults, credentials: acceptedCredentialsFromEnv(results.reproduce!.credentials) });
   try {
     const ids = new Map<string, string>();
     const swap = (text: string) => [...ids].reduce((t, [old, now]) => t.split(old).join(now), text);

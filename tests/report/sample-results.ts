@@ -7,8 +7,8 @@ import { summaryOf, type Evidence, type Status } from '../../cli/fold.ts';
 import { decideVerdict, headlineOf } from '../../cli/verdict.ts';
 import { reproduceOf } from '../../cli/reproduce.ts';
 import type { BaselineNote, CheckRecord, ResultRecord, Results } from '../../cli/results.ts';
-import type { Exchange } from '../../suites/support/recorder.ts';
-import { Redactor } from '../../suites/support/redact.ts';
+import type { Exchange } from '../../kit/exchange.ts';
+import { Redactor } from '../../kit/redact.ts';
 
 export const TARGET = 'https://platform.example.test/data/foundation/flowservice';
 /** Must never appear in the report: the credentials of the run. */

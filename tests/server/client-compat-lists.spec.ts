@@ -2,7 +2,7 @@
 // for Experience Platform, Adobe's Postman collection, curl from the docs), over all four kinds. Each case names the
 // doc clause it rests on; the documented examples are quoted here as data (no test reads the docs themselves).
 import { expect, test } from '@playwright/test';
-import { nextPath } from '../../suites/support/next-link.ts';
+import { nextPath } from '../../kit/next-link.ts';
 import { BASE_PATH } from '../../server/app.ts';
 import { createBase, createFlow, createSource, createTarget, entityOf, KINDS, nextMillisecond, type Kind } from '../support/drafts.ts';
 import { InProcessClient } from '../support/in-process.ts';

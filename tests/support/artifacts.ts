@@ -2,7 +2,7 @@
 // opened up (it embeds its data as a base64 zip, which a plain text search would never see into).
 import { readFileSync } from 'node:fs';
 import { embeddedArchive, filesUnder } from '../../cli/redact-playwright-report.ts';
-import { unzip } from '../../cli/zip.ts';
+import { strFromU8, unzipSync } from 'fflate';
 
 /** Each artifact's readable text: files as they are, plus every entry of an embedded Playwright report. */
 export function artifactTexts(dir: string): { where: string; text: string }[] {
@@ -10,7 +10,7 @@ export function artifactTexts(dir: string): { where: string; text: string }[] {
     const content = readFileSync(file);
     const texts = [{ where: file, text: content.toString('latin1') }];
     const archive = embeddedArchive(content.toString('latin1'));
-    for (const entry of archive ? unzip(archive) : []) texts.push({ where: `${file} » ${entry.name}`, text: entry.data.toString('utf8') });
+    for (const [name, data] of Object.entries(archive ? unzipSync(archive) : {})) texts.push({ where: `${file} » ${name}`, text: strFromU8(data) });
     return texts;
   });
 }

@@ -2,6 +2,7 @@
 // publish them. Each helper fails the test with what was sent and what came back when the server refuses a step the
 // test only uses as setup.
 import { expect } from '@playwright/test';
+import { kindLabel } from '../../kit/kinds.ts';
 import { KINDS, type Kind } from '../../server/store.ts';
 import { baseConnectionBody, completeAuth, flowBody, sourceConnectionBody, targetConnectionBody } from './bodies.ts';
 import type { Answer, InProcessClient } from './in-process.ts';
@@ -21,12 +22,7 @@ export interface Chain {
 }
 
 /** How titles name one entity of each kind. */
-export const NOUN: Record<Kind, string> = {
-  connections: 'base connection',
-  sourceConnections: 'source connection',
-  targetConnections: 'target connection',
-  flows: 'flow',
-};
+export const NOUN: Record<Kind, string> = Object.fromEntries(KINDS.map((kind) => [kind, kindLabel(kind)])) as Record<Kind, string>;
 
 export const quotedEtag = /^".+"$/;
 

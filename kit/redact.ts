@@ -1,5 +1,6 @@
 // Secrets never reach an artifact: header values by name, auth params by name, and every known secret string
-// wherever it appears (a server may echo a token inside an error message).
+// wherever it appears (a server may echo a token inside an error message). Used by the suites' recorder on every
+// exchange it keeps, and by the CLI on what it writes: the HTML report, Playwright's own records, config messages.
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie']);
 /** A parameter whose name says it holds a secret (password, passphrase, clientSecret, apiKey, token...). */

@@ -1,13 +1,12 @@
-// A pause every worker of a run honours. When the target tells one worker to wait (a 429 or 503 retried after its Retry-After or a backoff), the
-// others hold their requests until then as well: a rate limit is the target's, not one connection's, and workers
-// that kept sending meanwhile would only earn more 429s (and be impolite to a shared service).
-// Workers are separate processes, so the "not before" instant (ms since the epoch, as text) lives in a small file the
-// CLI names in FLOW_CONFORMANCE_HOLD_FILE, for --target runs only (each embedded server serves one worker). Reading it
-// is one readFileSync per request, a few microseconds; writing it is a write and an atomic rename.
+// A pause every worker of a run honours. When the target tells one worker to wait (a 429 or 503 retried after its
+// Retry-After or a backoff), the others hold their requests until then as well: a rate limit is the target's, not one
+// connection's, and workers that kept sending meanwhile would only earn more 429s (and be impolite to a shared
+// service). Workers are separate processes, so the "not before" instant (ms since the epoch, as text) lives in a small
+// file the CLI names in the run setting holdFile (kit/run-settings.ts), for --target runs only (each embedded server
+// serves one worker); the suites' client reads and extends it, the CLI removes it after the run. Reading it is one
+// readFileSync per request, a few microseconds; writing it is a write and an atomic rename.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { sleep } from './retry.ts';
-
-export const HOLD_FILE_ENV = 'FLOW_CONFORMANCE_HOLD_FILE';
 
 export class SharedHold {
   constructor(readonly file: string) {}

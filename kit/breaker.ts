@@ -4,12 +4,12 @@
 // TLS, DNS; any HTTP status, 429 and 5xx included, is an answer), the run trips: every later request fails at once
 // with the one line that says so, the remaining checks end as `error`, and the CLI gives no verdict.
 //
-// "In a row" is counted across the run's workers, which are separate processes, through files the CLI names in
-// FLOW_CONFORMANCE_BREAKER_FILE (--target runs only, as hold.ts's file). The count file holds one line per failure
-// since the last answer: appends never lose one another (O_APPEND), so four workers whose requests time out in the
-// same millisecond count four; an answer empties it. The trip itself is latched in a second file, created once
-// (O_EXCL) with the line, so an answer to a request sent before the trip cannot untrip it, and the CLI reads the line
-// back for the verdict.
+// "In a row" is counted across the run's workers, which are separate processes, through files the CLI names in the
+// run setting breakerFile (kit/run-settings.ts; --target runs only, as hold.ts's file): the suites' client writes
+// them, the CLI and its reporter read the trip. The count file holds one line per failure since the last answer:
+// appends never lose one another (O_APPEND), so four workers whose requests time out in the same millisecond count
+// four; an answer empties it. The trip itself is latched in a second file, created once (O_EXCL) with the line, so an
+// answer to a request sent before the trip cannot untrip it, and the CLI reads the line back for the verdict.
 //
 // Why 3: a check's requests are sequential, so a target that stops answering costs a single worker at most three
 // timeouts before the trip (the run's bound, 3 × --timeout); with 4 workers in flight it usually trips on the first
@@ -18,8 +18,6 @@
 // between, each given a full timeout, is a target that is not answering.
 import { appendFileSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import type { TransportFailure } from './retry.ts';
-
-export const BREAKER_FILE_ENV = 'FLOW_CONFORMANCE_BREAKER_FILE';
 
 /** Requests in a row with no answer, across all workers, that trip the run. */
 export const STOPPED_AFTER = 3;

@@ -1,4 +1,5 @@
-// How far a typed name is from a known one, for "did you mean …?" on an unknown flag or config key.
+// How far a typed name is from a known one, for "did you mean …?" on an unknown flag (cli/args.ts) or config key
+// (kit/config-file.ts).
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, each one edit. */
 export function editDistance(a: string, b: string): number {

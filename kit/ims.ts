@@ -2,7 +2,9 @@
 // (flow-service-facts.md §7), so a run needs a client id and secret instead of a hand-copied 24-hour token.
 // The token is fetched lazily, kept, and fetched again shortly before `expires_in` runs out, so a long run survives
 // expiry. A token given in AEP_ACCESS_TOKEN wins over the exchange. Failures become one-line ImsErrors that never
-// contain the client secret.
+// contain the client secret. Both sides exchange: the CLI once for its own calls (preflight, cleanup), each worker
+// for its own requests (suites/support/target.ts), refreshing as it goes.
+import type { Credentials } from './credentials.ts';
 
 export const IMS_ENV = {
   clientId: 'AEP_CLIENT_ID',
@@ -165,16 +167,10 @@ export function tokenUrlOf(imsUrl: string): string {
   return url.origin + (path.endsWith(TOKEN_PATH) ? path : path + TOKEN_PATH);
 }
 
-export interface ResolvedCredentials {
-  accessToken: string;
-  apiKey: string;
-  orgId: string;
-  /** Where the token came from; undefined when no token was given and no exchange is configured. */
-  tokenSource?: 'env' | 'ims';
+/** Credentials as resolved from the environment, with what the caller needs besides. */
+export interface ResolvedCredentials extends Credentials {
   /** Epoch milliseconds at which an IMS token expires. */
   expiresAt?: number;
-  /** The current token, refreshed before expiry (IMS only). */
-  getAccessToken?: () => Promise<string>;
   /** Strings redaction must know: the client secret (the tokens themselves are known to the caller). */
   secrets: string[];
 }

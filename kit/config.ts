@@ -1,5 +1,7 @@
 // The kit's typed configuration (`flow-conformance.config.ts`): which specs to exercise on the target and the
 // fixtures a real target needs. Every field is optional; the defaults fit the reference server and the draft tutorial.
+// Users write it (through `defineConfig`, exported by the package); kit/config-file.ts loads and checks it for the CLI,
+// and the workers read the checked copy (suites/support/target.ts).
 import { DEFAULT_RETRY_POLICY } from './retry.ts';
 
 export interface KitConfig {
@@ -25,7 +27,7 @@ export interface KitConfig {
   settleTimeoutMs?: number;
   /** Per-request timeout (each attempt, when a request is retried). */
   requestTimeoutMs?: number;
-  /** Retries of a request answered 429 or 503 (see suites/support/retry.ts for which requests are retried). */
+  /** Retries of a request answered 429 or 503 (see kit/retry.ts for which requests are retried). */
   maxRetries?: number;
   /** Default wait before a retry when the answer has no Retry-After; doubles per retry, jittered. */
   retryBaseDelayMs?: number;

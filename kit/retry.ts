@@ -1,5 +1,6 @@
 // When the kit asks a target again, and how long it waits first. Pure functions, so the policy is testable without
-// a socket; FlowClient.send applies them.
+// a socket; FlowClient.send (suites/support/client.ts) applies them to every check's request, the CLI's preflight
+// (cli/preflight.ts) to its one; the breaker and the hold use its transport-failure kinds and sleep.
 //
 // Which answers are retried, and why that is safe for every method:
 // - 429 Too Many Requests (RFC 6585 §4) is a rate limiter refusing the request: it was not processed.
@@ -38,7 +39,7 @@ export const RETRYABLE_STATUSES = new Set([429, 503]);
 const READS = new Set(['GET', 'HEAD']);
 
 export type TransportFailure = 'timeout' | 'connection refused' | 'connection reset' | 'TLS failure' | 'DNS failure' | 'network failure'
-  /** Never sent: the run had already tripped (suites/support/breaker.ts). */
+  /** Never sent: the run had already tripped (kit/breaker.ts). */
   | 'not sent';
 
 /** What kind of transport failure an error message (Playwright's, Node's or undici's) describes. */

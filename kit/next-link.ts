@@ -1,6 +1,7 @@
 // Where `_links.next.href` points. The catalogue allows an href relative to the service base path (as documented:
 // `/connections?continuationToken=…`), relative to the origin, or absolute; a target at an origin root (no base path,
-// as OpenAPI mocks serve) is as valid as one under `/data/foundation/flowservice`. The kit and `sweep` both page.
+// as OpenAPI mocks serve) is as valid as one under `/data/foundation/flowservice`. The suites' list checks and the
+// CLI's `sweep` both page with it.
 
 export type NextLink = { path: string } | { problem: string; harness: boolean };
 

@@ -1,23 +1,20 @@
 // The user's config file, loaded and checked by the CLI before the preflight and before any worker starts: a file
 // that does not load, or holds a key of the wrong type or one the kit does not read, is a configuration error (one
-// line each, exit 2), never 61 requirements failed on the target. The workers get the checked config, not the file.
+// line each, exit 2), never 61 requirements failed on the target. The workers get the checked config, not the file
+// (kit/run-settings.ts's configJson); only a bare Playwright run, with no CLI before it, loads the file here itself.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
-import { UsageError } from './args.ts';
-import type { KitConfig } from '../suites/support/config.ts';
-import { isSecretName } from '../suites/support/redact.ts';
+import type { KitConfig } from './config.ts';
+import { isSecretName } from './redact.ts';
 import { editDistance } from './edit-distance.ts';
-
-/** The checked config, as JSON, from the CLI to its workers (suites/support/target.ts). */
-export const CONFIG_JSON_ENV = 'FLOW_CONFORMANCE_CONFIG_JSON';
 
 export const CONFIG_SCHEMA_URL = new URL('../specs/config.schema.json', import.meta.url);
 
-/** Lines after the first are printed as the first is, by cli/main.ts: `flow-conformance: config FILE: …`. */
-export class ConfigError extends UsageError {
+/** A configuration error (exit 2). Lines after the first are printed as cli/main.ts prints the first: `flow-conformance: config FILE: …`. */
+export class ConfigError extends Error {
   constructor(file: string, problems: string[]) {
     super(problems.map((p, i) => `${i === 0 ? '' : 'flow-conformance: '}config ${file}: ${p}`).join('\n'));
   }

@@ -1,0 +1,74 @@
+// What a create or PATCH body may hold: the types of the fields the lifecycle relies on, and the spec it names.
+import { connectionSpecById, flowSpecById, type ConnectionSpec, type FlowSpec } from '../catalog.ts';
+import { ApiError } from '../errors.ts';
+import type { FaultSeams } from '../fault-seams.ts';
+import { SPEC_FIELD } from '../lifecycle.ts';
+import type { Json, JsonObject, Kind } from '../store.ts';
+
+type FieldType = 'string' | 'object' | 'array' | 'string[]' | 'spec';
+const COMMON: Record<string, FieldType> = { name: 'string', description: 'string' };
+const FIELDS: Record<Kind, Record<string, FieldType>> = {
+  connections: { ...COMMON, connectionSpec: 'spec', auth: 'object' },
+  sourceConnections: { ...COMMON, connectionSpec: 'spec', baseConnectionId: 'string', data: 'object', params: 'object' },
+  targetConnections: { ...COMMON, connectionSpec: 'spec', baseConnectionId: 'string', data: 'object', params: 'object' },
+  flows: {
+    ...COMMON, flowSpec: 'spec', sourceConnectionIds: 'string[]', targetConnectionIds: 'string[]',
+    transformations: 'array', scheduleParams: 'object', options: 'object', labels: 'array',
+  },
+};
+
+/**
+ * API-011: a body that breaks its operation's request schema (a required spec left out, a field of the wrong type)
+ * answers 400; fields the lifecycle does not rely on are kept as sent.
+ */
+export function checkDocument(kind: Kind, doc: JsonObject, creating: boolean, seams: FaultSeams): void {
+  const fields = FIELDS[kind];
+  const wrongTypedParamsKept = seams.wrongTypedParamsKept();
+  for (const [field, type] of Object.entries(fields)) {
+    const value = doc[field];
+    if (value === undefined || (field === 'params' && wrongTypedParamsKept)) continue;
+    if (!hasType(value, type)) throw new ApiError('validation', `Field '${field}' must be ${describe(type)}.`);
+  }
+  if (creating && doc[SPEC_FIELD[kind]] === undefined) {
+    throw new ApiError('validation', `Field '${SPEC_FIELD[kind]}' is required.`);
+  }
+  if (kind === 'connections' && doc.auth !== undefined) {
+    const auth = doc.auth as JsonObject;
+    if (auth.params !== undefined && !hasType(auth.params, 'object') && !wrongTypedParamsKept) throw new ApiError('validation', "Field 'auth.params' must be an object.");
+    if (auth.specName !== undefined && typeof auth.specName !== 'string') throw new ApiError('validation', "Field 'auth.specName' must be a string.");
+  }
+}
+
+/** API-007: a name outside ASCII is an ordinary name (the fault `unicode-name-answers-500` crashes on it). */
+export function checkName(doc: JsonObject, seams: FaultSeams): void {
+  if (seams.nameCrashes(doc.name)) throw new ApiError('internal', 'Unexpected character.');
+}
+
+function hasType(value: Json, type: FieldType): boolean {
+  switch (type) {
+    case 'string': return typeof value === 'string';
+    case 'object': return value !== null && typeof value === 'object' && !Array.isArray(value);
+    case 'array': return Array.isArray(value);
+    case 'string[]': return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'spec': return hasType(value, 'object') && typeof (value as JsonObject).id === 'string';
+  }
+}
+
+function describe(type: FieldType): string {
+  return { string: 'a string', object: 'an object', array: 'an array', 'string[]': 'an array of strings', spec: 'an object with a string id' }[type];
+}
+
+/** REF-003: a create names a connection spec or flow spec that exists (E 1413-400). */
+export function specOf(kind: Kind, doc: JsonObject, seams: FaultSeams): ConnectionSpec | FlowSpec | undefined {
+  const id = (doc[SPEC_FIELD[kind]] as JsonObject | undefined)?.id;
+  const spec = typeof id === 'string' ? (kind === 'flows' ? flowSpecById.get(id) : connectionSpecById.get(id)) : undefined;
+  if (!spec && !seams.unknownSpecAccepted()) {
+    throw new ApiError('invalid-spec', `The ${SPEC_FIELD[kind]} id '${String(id)}' does not exist.`);
+  }
+  return spec;
+}
+
+/** GATE-001/GATE-002: a spec allows drafts only with `attributes.isDraftModeSupported` exactly `true`. */
+export function supportsDrafts(spec: ConnectionSpec | FlowSpec | undefined): boolean {
+  return spec?.attributes.isDraftModeSupported === true;
+}
