@@ -44,6 +44,19 @@ ${codeBox('reproduce-serve', script, 'the serve command')}
 </section>`;
 }
 
+/** Each failing requirement's standalone repro (cli/repro/): the two files, linked, and how to run them anywhere. */
+export function reprosBox(results: Results): string {
+  const repros = Object.entries(results.repros ?? {});
+  if (repros.length === 0) return '';
+  const items = repros.map(([id, r]) => `<li id="repro-${escapeHtml(id)}"><code>${escapeHtml(id)}</code> <a href="${escapeHtml(r.script)}">${escapeHtml(r.script)}</a> · <a href="${escapeHtml(r.spec)}">${escapeHtml(r.spec)}</a> <span class="also">(${r.steps} request${r.steps === 1 ? '' : 's'})</span></li>`).join('');
+  return `<section class="reproduce" id="repros" aria-labelledby="rx-h">
+<h2 id="rx-h">Repro files</h2>
+<p>Each replays its failing check's requests against any target and ends on the answer that broke the rule: the script exits 1 while the failure reproduces, 0 once the target behaves; the spec fails and passes the same way. Neither needs the kit; secrets come from the environment.</p>
+<ul class="repros">${items}</ul>
+${codeBox('repro-run', `AEP_ACCESS_TOKEN=… AEP_API_KEY=… bash ${repros[0]![1].script} <service base URL>\nAEP_FLOW_SERVICE_URL=<service base URL> AEP_ACCESS_TOKEN=… AEP_API_KEY=… npx playwright test ${repros[0]![1].spec}`, 'the repro commands')}
+</section>`;
+}
+
 /** One bar per check on the run's time axis, in as many lanes as checks ran at once, coloured by status. */
 export function timeline(results: Results): string {
   const checks = (results.checks ?? []).filter((c): c is CheckRecord & { startMs: number } => c.startMs !== undefined);

@@ -9,7 +9,7 @@ import { VERDICT_WORDS } from './verdict.ts';
 import { createHash } from 'node:crypto';
 import { Redactor } from '../kit/redact.ts';
 import { REPORT_CSS, REPORT_JS } from './html-report-assets.ts';
-import { draftSupport, escapeHtml, formatDuration, reproduceBox, runDetails } from './html-report-sections.ts';
+import { draftSupport, escapeHtml, formatDuration, reproduceBox, reprosBox, runDetails } from './html-report-sections.ts';
 import { stripAnsi, type Evidence, type Status } from './fold.ts';
 import type { BaselineNote, Reproduce, ResultRecord, Results } from './results.ts';
 
@@ -267,6 +267,7 @@ export function renderHtmlReport(results: Results): string {
 <body>
 ${header(results, reqs)}
 ${reproduceBox(results)}
+${reprosBox(results)}
 ${results.readOnly ? draftSupport(results) : ''}
 <main id="app"><noscript><p class="noscript">The matrix, filters and evidence need JavaScript; results.json next to this file holds the same data.</p></noscript></main>
 ${runDetails(results)}

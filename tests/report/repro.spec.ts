@@ -57,6 +57,9 @@ for (const { fault, requirement, embedded, args } of CASES) {
       expect(found.code, found.stdout + found.stderr).toBe(1);
       const results = readResults(report);
       expect(results.repros?.[requirement]).toEqual({ script: `repro/${requirement}.sh`, spec: `repro/${requirement}.spec.ts`, steps: expect.any(Number) });
+      // the conformance report links both files
+      const html = readFileSync(join(report, 'index.html'), 'utf8');
+      for (const file of [`repro/${requirement}.sh`, `repro/${requirement}.spec.ts`]) expect(html).toContain(`href="${file}"`);
       for (const file of readdirSync(join(report, 'repro'))) {
         const text = readFileSync(join(report, 'repro', file), 'utf8');
         for (const secret of [SECRETS.accessToken, SECRETS.apiKey]) expect(text, `${file} holds a secret`).not.toContain(secret);
