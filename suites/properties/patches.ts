@@ -50,7 +50,7 @@ export function patchCases(operationId: string, patched: Patched, namePrefix: st
 /** The entity's etag now, as a GET shows it: what every patch of a case is sent with. */
 async function currentEtag(api: FlowClient, patched: Patched): Promise<{ item: Body; etag: string }> {
   const { item, exchange } = await api.settled(patched.kind, patched.id);
-  requireEvidence(exchange.response?.status === 200 && item !== undefined, 'API-011', `the ${api.describe(patched.kind)} ${patched.id} read back`, `GET answered ${exchange.response?.status ?? 'nothing'} — see DRAFT-007`, exchange);
+  requireEvidence(exchange.response?.status === 200 && item !== undefined, `the ${api.describe(patched.kind)} ${patched.id} read back`, `GET answered ${exchange.response?.status ?? 'nothing'} — see DRAFT-007`, exchange);
   return { item, etag: String(item.etag) };
 }
 
