@@ -14,7 +14,7 @@ import { readResults, runCli, type CliRun } from '../support/run-cli.ts';
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 // ORD-007's four parts are four tests: with this selection shard 1 runs parts 1-3 and shard 2 part 4 (Playwright
 // splits the sorted test list), so both must draw the one seed of the run. No ID of the property suite (API-007/008/011,
-// DRAFT-001..004): its 28 tests would come first in the sorted list and leave every ORD-007 part to shard 2
+// DRAFT-001..004): its tests move the split, which then left every ORD-007 part to one shard
 const SELECTION = ['--requirement', 'DRAFT-005,ETAG-004,ORD-007,UPD-001', '--runs', '4'];
 const RUN = { [RUN_SETTING_ENV.shardRunId]: 'merge-spec-run' };
 
