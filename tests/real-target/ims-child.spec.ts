@@ -87,7 +87,7 @@ test('a bad client secret fails the run with the one-line IMS error, and the sec
     const wrong = 'wrong-secret-must-not-leak-42';
     const run = await runKit({ name: 'ims-child-bad-secret', projects: ['conformance'], strict: false, grep: '@API-00[1-3]\\b', env: childEnv(ims, target, wrong) });
     expect(run.exitCode).not.toBe(0);
-    const report = readFileSync(join('reports', 'self-validation', 'ims-child-bad-secret', 'report.json'), 'utf8');
+    const report = readFileSync(join('reports', 'self-validation', 'ims-child-bad-secret', 'outcomes.json'), 'utf8');
     expect(report).toContain(`IMS token exchange failed: 401 invalid_client (invalid client_secret parameter) at ${ims.url}/ims/token/v3`);
     expect(report).not.toContain(wrong);
     const results = (run.byProject.get('conformance') ?? []).filter((r) => ['API-001', 'API-002', 'API-003'].includes(r.id));
