@@ -64,18 +64,8 @@ export async function runPart(ctx: PartContext): Promise<PartReport> {
   let cut: string | undefined;
   let harness: unknown;
   let failing: FailingRun | undefined;
-  let sink: Exchange[] | undefined;
 
   // the recorder keeps a bounded, redacted history; a run's own exchanges are the evidence if it fails
-  const record = ctx.recorder.record.bind(ctx.recorder);
-  ctx.recorder.record = (exchange) => {
-    try {
-      record(exchange);
-    } finally {
-      const kept = ctx.recorder.exchanges.at(-1);
-      if (sink && kept) sink.push(kept);
-    }
-  };
 
   const stop = (why: string): never => {
     cut ??= why;
@@ -98,7 +88,7 @@ export async function runPart(ctx: PartContext): Promise<PartReport> {
     // Inside a step, each request Playwright records finds its parent step at once; outside one, Playwright walks every
     // step the test has recorded so far (one per request), which made long runs quadratic (bench/: --runs 1000).
     await test.step('model run', async () => {
-      sink = exchanges;
+      ctx.recorder.sink = exchanges;
       try {
         const model = new Model(ctx.strict);
         let made = 0;
@@ -127,7 +117,7 @@ export async function runPart(ctx: PartContext): Promise<PartReport> {
         }
         throw error;
       } finally {
-        sink = undefined;
+        ctx.recorder.sink = undefined;
         // what this run created (the test's ledger lists every create): deleted now, so runs do not pile up
         await deleteEntries(ctx.ledger, ctx.ledger.entries.slice(before));
       }

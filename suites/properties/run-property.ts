@@ -72,19 +72,9 @@ export async function runProperty<T>(ctx: PropertyContext<T>): Promise<PropertyR
   let cut: string | undefined;
   let harness: unknown;
   let failing: Failing | undefined;
-  let sink: Exchange[] | undefined;
   let started = 0;
   let onlyOne = replaying;
 
-  const record = ctx.recorder.record.bind(ctx.recorder);
-  ctx.recorder.record = (exchange) => {
-    try {
-      record(exchange);
-    } finally {
-      const kept = ctx.recorder.exchanges.at(-1);
-      if (sink && kept) sink.push(kept);
-    }
-  };
 
   const property = fc.asyncProperty(ctx.arbitrary, async (value) => {
     if (harness !== undefined) throw new fc.PreconditionFailure(true);
@@ -99,7 +89,7 @@ export async function runProperty<T>(ctx: PropertyContext<T>): Promise<PropertyR
     const exchanges: Exchange[] = [];
     // one step a case: Playwright then finds each request's parent step at once (see suites/model/part.ts)
     await test.step('property case', async () => {
-      sink = exchanges;
+      ctx.recorder.sink = exchanges;
       try {
         judged += await ctx.check(value, sending);
         runs++;
@@ -113,7 +103,7 @@ export async function runProperty<T>(ctx: PropertyContext<T>): Promise<PropertyR
         deadline = Math.max(deadline, Date.now() + ctx.budgetMs);
         throw error;
       } finally {
-        sink = undefined;
+        ctx.recorder.sink = undefined;
         await deleteEntries(ctx.ledger, ctx.ledger.entries.slice(before));
       }
     });

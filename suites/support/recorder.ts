@@ -50,6 +50,9 @@ export class Recorder {
     this.redactor.add(secret);
   }
 
+  /** When set, every recorded (redacted) copy also goes here: a model-based run's or a property case's own evidence. */
+  sink: Exchange[] | undefined;
+
   /**
    * Records one exchange: only its final answer, so 429/503 answers that were retried are not API-007 findings;
    * `exchange.retries` says how many there were.
@@ -59,6 +62,7 @@ export class Recorder {
     if (this.cleaningUp) redacted.phase = 'cleanup';
     RECORDED.set(exchange, { copy: redacted, redactor: this.redactor });
     this.exchanges.push(redacted);
+    this.sink?.push(redacted);
     // evidence is the recent past (violations keep their own exchange): a long model-based run must not grow the heap
     if (this.exchanges.length > 2 * KEPT_EXCHANGES) this.exchanges.splice(0, this.exchanges.length - KEPT_EXCHANGES);
     const response = exchange.response;
