@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import type { Builders } from '../support/builders.ts';
 import type { FlowClient } from '../support/client.ts';
-import { deleteEntries, test, type Ledger } from '../support/fixtures.ts';
+import { caseStep } from '../support/case-step.ts';
+import { deleteEntries, type Ledger } from '../support/fixtures.ts';
 import type { Exchange } from '../../kit/exchange.ts';
 import type { Recorder } from '../support/recorder.ts';
 import { CouldNotCheck } from '../support/verdicts.ts';
@@ -87,7 +88,7 @@ export async function runPart(ctx: PartContext): Promise<PartReport> {
     const real: Real = { api: ctx.api, build: ctx.build, trace };
     // Inside a step, each request Playwright records finds its parent step at once; outside one, Playwright walks every
     // step the test has recorded so far (one per request), which made long runs quadratic (bench/: --runs 1000).
-    await test.step('model run', async () => {
+    await caseStep('model run', async () => {
       ctx.recorder.sink = exchanges;
       try {
         const model = new Model(ctx.strict);

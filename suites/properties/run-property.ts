@@ -4,7 +4,8 @@
 // a timeout), harness problems end the property without shrinking, and a failure is replayed once more from the
 // printed seed and path before it is reported, with that case's own body, mutation and exchanges.
 import fc from 'fast-check';
-import { deleteEntries, test, type Ledger } from '../support/fixtures.ts';
+import { caseStep } from '../support/case-step.ts';
+import { deleteEntries, type Ledger } from '../support/fixtures.ts';
 import type { Exchange } from '../../kit/exchange.ts';
 import type { Recorder } from '../support/recorder.ts';
 import type { Redactor } from '../../kit/redact.ts';
@@ -88,7 +89,7 @@ export async function runProperty<T>(ctx: PropertyContext<T>): Promise<PropertyR
     const sending: Sending = {};
     const exchanges: Exchange[] = [];
     // one step a case: Playwright then finds each request's parent step at once (see suites/model/part.ts)
-    await test.step('property case', async () => {
+    await caseStep('property case', async () => {
       ctx.recorder.sink = exchanges;
       try {
         judged += await ctx.check(value, sending);

@@ -3,7 +3,8 @@
 // discovered on the target. Test scope: a recording client whose
 // exchanges become the test's evidence, builders, and a ledger that deletes what the test created, in reverse
 // dependency order, whether the test passed or not.
-import { test as base, request } from '@playwright/test';
+import { request } from '@playwright/test';
+import { apiTest as base } from './api-test.ts';
 import { DEFAULT_CREDENTIALS, startReferenceServer } from '../../server/index.ts';
 import { appendLedger } from '../../kit/ledger.ts';
 import { writeJudgedCounts } from '../../kit/annotations/every-exchange.ts';
