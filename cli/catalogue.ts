@@ -1,6 +1,6 @@
-// The requirement catalogue (specs/requirements.yaml) as the kit uses it at run time.
+// The requirement catalogue (specs/requirements.yaml) as the kit uses it at run time: read from its generated JSON
+// (generators/catalogue.ts), which `npm run generate:check` keeps in step with the YAML.
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 
 export type Level = 'MUST' | 'SHOULD';
 
@@ -20,12 +20,12 @@ export interface Catalogue {
   byId: Map<string, Requirement>;
 }
 
-const FILE = new URL('../specs/requirements.yaml', import.meta.url);
+const FILE = new URL('../generators/generated/requirements.json', import.meta.url);
 let cached: Catalogue | undefined;
 
 export function loadCatalogue(): Catalogue {
   if (!cached) {
-    const raw = parse(readFileSync(FILE, 'utf8')) as { requirements: Requirement[]; areas: Record<string, string> };
+    const raw = JSON.parse(readFileSync(FILE, 'utf8')) as { requirements: Requirement[]; areas: Record<string, string> };
     cached = { requirements: raw.requirements, areas: raw.areas, byId: new Map(raw.requirements.map((r) => [r.id, r])) };
   }
   return cached;

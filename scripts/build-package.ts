@@ -14,7 +14,7 @@ const DIST = join(ROOT, 'dist');
  * Read at run time relative to the module that reads them (cli/catalogue.ts, schemas/validators.ts, …), and the
  * generated types the declarations of suites/support/bodies.ts import.
  */
-const DATA = ['specs', 'generators/generated/operation-schemas.json', 'generators/generated/flow-service.d.ts'];
+const DATA = ['specs', 'generators/generated/operation-schemas.json', 'generators/generated/flow-service.d.ts', 'generators/generated/requirements.json'];
 
 rmSync(DIST, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { loadCatalogue } from '../cli/catalogue.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const specsDir = resolve(root, 'specs');
@@ -63,6 +64,12 @@ test.describe('requirement catalogue (specs/requirements.yaml)', () => {
     const validate = ajv.compile(catalogueSchema);
     const valid = validate(catalogue);
     expect(valid, ajv.errorsText(validate.errors, { separator: '\n' })).toBe(true);
+  });
+
+  test('is what the CLI reads at run time: its generated JSON holds the same areas and requirements, in order', () => {
+    const { areas, requirements } = loadCatalogue();
+    expect(areas, 'generators/generated/requirements.json is stale: run npm run generate').toEqual(catalogue.areas);
+    expect(requirements, 'generators/generated/requirements.json is stale: run npm run generate').toEqual(catalogue.requirements);
   });
 
   test('gives every requirement a distinct id', () => {
