@@ -2,45 +2,16 @@
 // modes made for it: each makes the requirement it breaks fail with a shrunk body, the mutation that broke it (for an
 // invalid body) and a replay line; no other requirement of the suite fails for it; and the replay line, pasted into a
 // shell, fails again with the same mutation and body.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Results } from '../../cli/results.ts';
-import { readResults, runCli, type CliRun } from '../support/run-cli.ts';
+import { readResults, runAsPrinted, runCli, scratchDirs } from '../support/run-cli.ts';
 
-const BIN = resolve('bin/flow-conformance.js');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 // a CLI run of the suite is some 10 s on an idle machine, several times that on a loaded one; shrinking adds to it
 test.describe.configure({ timeout: 400_000 });
 
-const dirs: string[] = [];
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fck-props-'));
-  dirs.push(dir);
-  return dir;
-}
-test.afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** The printed line, run by a shell in an empty directory; only `npx flow-conformance` becomes this checkout's bin. */
-function runAsPrinted(line: string, cwd: string, reportDir: string): Promise<CliRun> {
-  expect(line).toMatch(/^npx flow-conformance /);
-  const command = `${line.replace(/^npx flow-conformance /, `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} `)} --report-dir ${JSON.stringify(reportDir)}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
-  for (const name of ['AEP_FLOW_SERVICE_URL', 'AEP_ACCESS_TOKEN', 'AEP_API_KEY', 'AEP_ORG_ID']) delete env[name];
-  return new Promise((done) => {
-    const child = spawn('sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const scratch = scratchDirs('fck-props-');
 
 interface PropertyFailure {
   test: string;
@@ -90,7 +61,7 @@ for (const { fault, id, expect: expectCause } of FAULTS) {
     // the first failure's replay, as printed: the same requirement fails, with the same mutation and body
     const [first] = failures;
     const replayDir = scratch();
-    const replay = await runAsPrinted(first!.replay, scratch(), replayDir);
+    const replay = await runAsPrinted(first!.replay, scratch(), ['--report-dir', replayDir]);
     expect(replay.code, replay.stdout + replay.stderr).toBe(1);
     const again = failuresOf(readResults(replayDir), id);
     expect(again).toHaveLength(1);

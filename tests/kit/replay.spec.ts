@@ -1,10 +1,8 @@
 // ORD-007's replay line, run as printed: a fault only the model-based suite finds, found from a negative seed as a
 // user types it (fast-check prints seeds signed), then the line from results.json pasted into a shell. It must fail
 // the same way, with the same shrunk steps, and its evidence must be that sequence's own exchanges.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
@@ -16,44 +14,19 @@ import type { ModelFailure, Results } from '../../cli/results.ts';
 import { commandArbitraries } from '../../suites/model/arbitraries.ts';
 import { replayLine } from '../../suites/model/replay.ts';
 import type { Exchange } from '../../kit/exchange.ts';
-import { readResults, runCli, type CliRun } from '../support/run-cli.ts';
+import { readResults, runAsPrinted, runCli, scratchDirs } from '../support/run-cli.ts';
 
 const FAULT = 'flow-publish-checks-first-source-once-patched';
 // as fast-check prints it; the kit's seeds are unsigned, and this one is 2592416263 to the kit (and to fast-check)
 const TYPED_SEED = '-1702551033';
 const UNSIGNED_SEED = 2592416263;
-const BIN = resolve('bin/flow-conformance.js');
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 // two or three CLI runs a test, each some 10 s on an idle machine and several times that on a loaded one
 test.describe.configure({ timeout: 240_000 });
 
-const dirs: string[] = [];
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fck-replay-'));
-  dirs.push(dir);
-  return dir;
-}
-test.afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** The printed line, pasted into a shell in an empty directory; only `npx flow-conformance` becomes this checkout's bin. */
-function runAsPrinted(line: string, cwd: string): Promise<CliRun> {
-  expect(line).toMatch(/^npx flow-conformance /);
-  const command = line.replace(/^npx flow-conformance /, `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} `);
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
-  for (const name of ['AEP_FLOW_SERVICE_URL', 'AEP_ACCESS_TOKEN', 'AEP_API_KEY', 'AEP_ORG_ID']) delete env[name];
-  return new Promise((done) => {
-    const child = spawn('sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const scratch = scratchDirs('fck-replay-');
 
 function ord007(results: Results) {
   return results.requirements.find((r) => r.id === 'ORD-007')!;
