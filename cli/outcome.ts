@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { Annotation } from '../kit/annotations/annotation.ts';
 import { writeNotRun } from '../kit/annotations/not-run.ts';
+import { takeExchanges } from '../kit/exchanges-file.ts';
 import { stripAnsi, type TestOutcome } from './fold.ts';
 
 /** Runtime annotations show up on both the test and its result: keep each once. */
@@ -30,6 +31,8 @@ export interface OutcomeContext {
   rootDir: string;
   /** The run stopped the test for this reason (the target stopped answering): skipped, not run to its end. */
   stopped?: string;
+  /** The run's report dir, where the workers leave each test's exchanges (kit/exchanges-file.ts). */
+  reportDir?: string;
 }
 
 /** Where a test is and which requirements it checks: what an outcome says even of a test that never ran. */
@@ -39,10 +42,11 @@ function about(test: TestCase, rootDir: string): Pick<TestOutcome, 'title' | 'fi
   return { title: test.title, file: relative(rootDir, test.location.file), line: test.location.line, tags: test.tags, ...(project ? { project } : {}) };
 }
 
-/** A test that ended: its status, wall time, errors, annotations and the exchanges the fixture attached as evidence. */
+/** A test that ended: its status, wall time, errors, annotations and the exchanges recorded as its evidence. */
 export function outcomeOf(test: TestCase, result: TestResult, context: OutcomeContext): TestOutcome {
-  // the first attachment of the name: the model-based suite attaches its shrunk sequence's ahead of the fixture's
-  const exchanges = result.attachments.find((a) => a.name === 'exchanges' && a.body);
+  // a file beside the run, or (Playwright run without a report dir) the test's attachment: suites/support/evidence.ts
+  const attached = result.attachments.find((a) => a.name === 'exchanges' && a.body)?.body;
+  const exchanges = (context.reportDir ? takeExchanges(context.reportDir, test.id, result.retry) : undefined) ?? (attached ? (JSON.parse(attached.toString('utf8')) as unknown[]) : undefined);
   const annotations = { annotations: uniqueAnnotations([...test.annotations, ...(result.annotations ?? [])]) };
   if (context.stopped) writeNotRun(annotations, `not finished: ${context.stopped}`);
   return {
@@ -52,7 +56,7 @@ export function outcomeOf(test: TestCase, result: TestResult, context: OutcomeCo
     ...(result.startTime ? { startedAt: result.startTime.toISOString() } : {}),
     errors: result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')),
     annotations: annotations.annotations,
-    ...(exchanges?.body ? { exchanges: JSON.parse(exchanges.body.toString('utf8')) as unknown[] } : {}),
+    ...(exchanges ? { exchanges } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 // The Playwright reporter the CLI runs the suites with. It keeps every test's outcome (tags, status, errors,
-// annotations, the exchanges attached as evidence) in outcomes.json for the CLI to fold, and prints a line per
+// annotations, the exchanges recorded as evidence) in outcomes.json for the CLI to fold, and prints a line per
 // requirement as soon as all of its checks have finished (with a live count on a TTY, none in CI). The line's mark is
 // the status the fold gives those checks, with the summary's marks (cli/summary.ts): ✓ pass, ✗ fail, ! a SHOULD
 // warning, ? the kit could not check, – not applicable. Lines fit the terminal (cli/fit.ts). A test the runner never
@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { sharedBreaker } from '../kit/breaker.ts';
+import { removeExchangesDir } from '../kit/exchanges-file.ts';
 import { readRunSetting } from '../kit/run-settings.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { cut, terminalWidth, wrap } from './fit.ts';
@@ -40,6 +41,7 @@ export default class OutcomesReporter implements Reporter {
   private rootDir = '';
   private readonly live = Boolean(process.stdout.isTTY) && !process.env.CI;
   private readonly strict = readRunSetting('strict');
+  private readonly reportDir = readRunSetting('reportDir');
   /** SIGINT or SIGTERM reached the runner: what ends from now on was cut off, and the fold is told so. */
   private interrupting = false;
   private readonly onSignal = () => { this.interrupting = true; };
@@ -61,7 +63,7 @@ export default class OutcomesReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     // interrupted by the CLI because the target stopped answering (cli/run.ts): not run to its end, for that reason
     const stopped = result.status === 'interrupted' ? sharedBreaker(readRunSetting('breakerFile'))?.tripped() : undefined;
-    this.settle(test, outcomeOf(test, result, { rootDir: this.rootDir, ...(stopped ? { stopped } : {}) }));
+    this.settle(test, outcomeOf(test, result, { rootDir: this.rootDir, ...(this.reportDir ? { reportDir: this.reportDir } : {}), ...(stopped ? { stopped } : {}) }));
     if (this.live) process.stdout.write(`\r\u001b[2K  ${this.done}/${this.total} checks`);
   }
 
@@ -105,8 +107,10 @@ export default class OutcomesReporter implements Reporter {
       this.settle(test, notStartedOutcomeOf(test, notRunReason(result.status), { rootDir: this.rootDir }));
     }
     if (this.reasonsCut) process.stdout.write('(a reason cut with … is whole in the report)\n');
-    const dir = readRunSetting('reportDir');
-    if (dir) writeFileSync(join(dir, OUTCOMES_FILE), JSON.stringify(this.outcomes));
+    if (this.reportDir) {
+      writeFileSync(join(this.reportDir, OUTCOMES_FILE), JSON.stringify(this.outcomes));
+      removeExchangesDir(this.reportDir);
+    }
   }
 
   printsToStdio(): boolean {

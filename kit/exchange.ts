@@ -1,5 +1,5 @@
 // One request and its answer as the kit keeps them (redacted) for evidence: the recorder (suites/support/recorder.ts)
-// writes them into each test's `exchanges` attachment and its violation annotations; the CLI's reports
+// records them as each test's evidence (kit/exchanges-file.ts) and in its violation annotations; the CLI's reports
 // (cli/evidence.ts, the HTML report) read them back from the outcomes.
 
 export interface RecordedRequest {

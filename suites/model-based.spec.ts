@@ -11,6 +11,7 @@ import { DEFAULT_MAX_COMMANDS, masterSeed, PARTS, partTimeBudgetMs, planPart, te
 import { requireCoverage, runPart } from './model/part.ts';
 import { replayLine } from './model/replay.ts';
 import { readRunSetting } from '../kit/run-settings.ts';
+import { recordEvidence } from './support/evidence.ts';
 
 // thousands of requests a run: the node transport whatever --transport says (suites/support/transport.ts)
 test.use({ transport: 'node' });
@@ -54,8 +55,8 @@ for (let part = 0; part < PARTS; part++) {
       const { steps, path, replay, exchanges, message, cause, notes } = report.failure;
       // results.json's model.failures and the report's shrunk steps read this: fields, not lines cut out of a message
       writeModelFailure(testInfo, { part: part + 1, seed: plan.seed, path, steps, replay, cause, ...(notes.length ? { notes } : {}) });
-      // the shrunk sequence's own exchanges, ahead of the fixture's (the report reads the first attachment of this name)
-      await testInfo.attach('exchanges', { body: JSON.stringify(exchanges), contentType: 'application/json' });
+      // the shrunk sequence's own exchanges, ahead of the fixture's: the first recorded are the test's evidence
+      await recordEvidence(testInfo, exchanges);
       throw new RequirementFailure(message);
     }
     requireCoverage(report, plan);

@@ -20,6 +20,7 @@ import { createAnswersValidate, createCases, createNever5xx, createRefusesInvali
 import { entityToPatch, patchAnswersValidate, patchCases, patchNever5xx, patchRefusesInvalid } from './properties/patches.ts';
 import { propertyBudgetMs, propertyPlan, propertyReplayLine } from './properties/plan.ts';
 import { runProperty, type Sending } from './properties/run-property.ts';
+import { recordEvidence } from './support/evidence.ts';
 
 // hundreds of requests a test: the node transport whatever --transport says, as for the model-based suite
 test.use({ transport: 'node' });
@@ -74,8 +75,8 @@ async function verdict<T>(f: Fixtures, requirement: string, operationId: string,
   if (report.failure) {
     const { message, mutation, body, replay, exchanges } = report.failure;
     testInfo.annotations.push({ type: 'property-failure', description: JSON.stringify({ operationId, requirement, ...(mutation ? { mutation } : {}), body, replay }) });
-    // the shrunk case's own exchanges, ahead of the fixture's (the report reads the first attachment of this name)
-    await testInfo.attach('exchanges', { body: JSON.stringify(exchanges), contentType: 'application/json' });
+    // the shrunk case's own exchanges, ahead of the fixture's: the first recorded are the test's evidence
+    await recordEvidence(testInfo, exchanges);
     throw new RequirementFailure(message);
   }
   if (report.judged === 0) {

@@ -12,6 +12,7 @@ import { writeNotRun } from '../../kit/annotations/not-run.ts';
 import { writeViolation } from '../../kit/annotations/violation.ts';
 import { sharedBreaker } from '../../kit/breaker.ts';
 import { Builders } from './builders.ts';
+import { recordEvidence } from './evidence.ts';
 import { FlowClient } from './client.ts';
 import { discover, draftsUnsupported, type Discovery } from './discovery.ts';
 import { DELETE_ORDER, isGone, type Kind } from '../../kit/kinds.ts';
@@ -158,7 +159,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & WorkerOptions>({
       writeViolation(testInfo, { requirement: violation.requirement, message: violation.message, ...(withExchange ? { exchange: violation.exchange } : {}) });
     }
     const exchanges = recorder.exchanges.length > MAX_EVIDENCE ? recorder.exchanges.slice(-MAX_EVIDENCE) : recorder.exchanges;
-    await testInfo.attach('exchanges', { body: JSON.stringify(exchanges), contentType: 'application/json' });
+    await recordEvidence(testInfo, exchanges);
   },
   build: async ({ target, discovery, redactor }, use) => {
     await use(new Builders(target, discovery, redactor, target.runId));
