@@ -26,10 +26,11 @@ const FIELDS: Record<Kind, Record<string, FieldType>> = {
 export function checkDocument(kind: Kind, doc: JsonObject, creating: boolean, seams: FaultSeams): void {
   const fields = FIELDS[kind];
   const wrongTypedParamsKept = seams.wrongTypedParamsKept();
+  const specVersionKept = seams.wrongTypedSpecVersionKept();
   for (const [field, type] of Object.entries(fields)) {
     const value = doc[field];
     if (value === undefined || (field === 'params' && wrongTypedParamsKept)) continue;
-    if (!hasType(value, type)) throw new ApiError('validation', `Field '${field}' must be ${describe(type)}.`);
+    if (!hasType(type === 'spec' && specVersionKept ? withoutVersion(value) : value, type)) throw new ApiError('validation', `Field '${field}' must be ${describe(type)}.`);
   }
   if (creating && doc[SPEC_FIELD[kind]] === undefined) {
     throw new ApiError('validation', `Field '${SPEC_FIELD[kind]}' is required.`);
@@ -60,6 +61,13 @@ function hasType(value: Json, type: FieldType): boolean {
     case 'transformations': return Array.isArray(value) && value.every((item) => hasType(item, 'object')
       && optionally((item as JsonObject).name, 'string') && optionally((item as JsonObject).params, 'object'));
   }
+}
+
+/** The fault `spec-version-stored-wrong-typed` (API-011): the spec reference as if it named no version. */
+function withoutVersion(spec: Json): Json {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) return spec;
+  const { version: _version, ...rest } = spec;
+  return rest;
 }
 
 function optionally(value: Json | undefined, type: FieldType): boolean {
