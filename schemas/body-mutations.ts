@@ -1,5 +1,5 @@
 // Invalid request bodies, each a small named mutation of a valid one: a required field left out, a field of another
-// type than its schema's, a wrong-typed value nested in an object field, a JSON Patch of the wrong shape, an
+// type than its schema's, a wrong-typed value nested in an object field or an array's items, a JSON Patch of the wrong shape, an
 // instruction on a path the entity does not have. The list is read off the request schemas, so a field the spec gains
 // gains its mutations; each mutation says what it broke, so a failure names it.
 import fc from 'fast-check';
@@ -42,13 +42,43 @@ function wrongTyped(schema: Obj, pick: number): { value: unknown; says: string }
   return { value: structuredClone(value), says: `${says}, not ${allowed.map((t) => (t === 'object' ? 'an object' : t === 'array' ? 'an array' : `a ${t}`)).join(' or ')}` };
 }
 
-/** Nested fields worth a mutation: the required ones (a spec's id) and those the schema types as objects (auth.params). */
-function nestedFields(root: Obj, field: FieldSchema): FieldSchema[] {
-  const properties = isObj(field.schema.properties) ? field.schema.properties : {};
-  const required = new Set(Array.isArray(field.schema.required) ? (field.schema.required as string[]) : []);
-  return Object.entries(properties)
-    .map(([name, schema]) => ({ name, schema: resolve(root, schema), required: required.has(name) }))
-    .filter((nested) => typesOf(nested.schema).length > 0 && (nested.required || typesOf(nested.schema).includes('object')));
+/**
+ * A place one level inside a field that its schema types: a property of an object field (connectionSpec.version,
+ * auth.params), an object item of an array field (transformations[]), or a property of such an item
+ * (transformations[].params).
+ * `suffix` follows the field's name in a mutation's name; `set` gives the field a value with `value` at that place.
+ */
+interface Inside {
+  suffix: string;
+  schema: Obj;
+  item: boolean;
+  set(field: unknown, value: unknown): unknown;
+}
+
+/** The typed properties of an object schema. */
+function typedProperties(root: Obj, schema: Obj): [string, Obj][] {
+  const properties = isObj(schema.properties) ? schema.properties : {};
+  return Object.entries(properties).map(([name, property]) => [name, resolve(root, property)] as [string, Obj]).filter(([, property]) => typesOf(property).length > 0);
+}
+
+/**
+ * Every place inside `field` its schema types. A wrong type there breaks the schema as surely as at the top; the
+ * reference server refuses each (a spec's version and a transformation's items too, DECISIONS #20, #40).
+ */
+function insideFields(root: Obj, field: FieldSchema): Inside[] {
+  const inside: Inside[] = typedProperties(root, field.schema).map(([name, schema]) => ({
+    suffix: `.${name}`, schema, item: false, set: (parent, value) => ({ ...(isObj(parent) ? parent : {}), [name]: value }),
+  }));
+  // items the schema types as objects (a flow's transformations): an array of ids already has its field's retype,
+  // and each mutation is a request or two more per case against a target
+  const items = resolve(root, field.schema.items);
+  if (!typesOf(field.schema).includes('array') || !typesOf(items).includes('object')) return inside;
+  // the wrong item alone: the valid ones beside it would say nothing more
+  inside.push({ suffix: '[]', schema: items, item: true, set: (_array, value) => [value] });
+  for (const [name, schema] of typedProperties(root, items)) {
+    inside.push({ suffix: `[].${name}`, schema, item: true, set: (_array, value) => [{ [name]: value }] });
+  }
+  return inside;
 }
 
 /**
@@ -78,13 +108,12 @@ export function createMutations(operationId: string): Mutation<Body>[] {
         },
       });
     }
-    for (const nested of nestedFields(root, field)) {
+    for (const inside of insideFields(root, field)) {
       mutations.push({
-        name: `retype ${field.name}.${nested.name}`,
+        name: `retype ${field.name}${inside.suffix}`,
         apply: (body, pick) => {
-          const { value, says } = wrongTyped(nested.schema, pick);
-          const parent = isObj(body[field.name]) ? (body[field.name] as Obj) : {};
-          return { label: `${field.name}.${nested.name} ${says}`, body: { ...body, [field.name]: { ...parent, [nested.name]: value } }, breaks: 'schema' };
+          const { value, says } = wrongTyped(inside.schema, pick);
+          return { label: `${field.name}${inside.suffix} ${says}`, body: { ...body, [field.name]: inside.set(body[field.name], value) }, breaks: 'schema' };
         },
       });
     }
@@ -167,11 +196,15 @@ export function patchMutations(patchOperationId: string, entity: Body): Mutation
       const { value, says } = wrongTyped(field.schema, pick);
       return { instruction: { op: 'add', path: `/${field.name}`, value }, label: `add /${field.name} ${says}`, breaks: 'document' };
     }));
-    if (!isObj(entity[field.name])) continue;
-    for (const nested of nestedFields(root, field)) {
-      mutations.push(inserted(`retype /${field.name}/${nested.name}`, (pick) => {
-        const { value, says } = wrongTyped(nested.schema, pick);
-        return { instruction: { op: 'add', path: `/${field.name}/${nested.name}`, value }, label: `add /${field.name}/${nested.name} ${says}`, breaks: 'document' };
+    for (const inside of insideFields(root, field)) {
+      // a property is added where the entity has the object; an item comes in a whole new array, which any entity takes
+      if (!inside.item && !isObj(entity[field.name])) continue;
+      const name = `/${field.name}${inside.item ? inside.suffix : inside.suffix.replace('.', '/')}`;
+      mutations.push(inserted(`retype ${name}`, (pick) => {
+        const { value, says } = wrongTyped(inside.schema, pick);
+        const instruction = inside.item ? { op: 'add', path: `/${field.name}`, value: inside.set(undefined, value) } : { op: 'add', path: name, value };
+        const label = inside.item ? `add /${field.name} holding ${field.name}${inside.suffix} ${says}` : `add ${name} ${says}`;
+        return { instruction, label, breaks: 'document' };
       }));
     }
   }

@@ -103,6 +103,8 @@ export class FaultSeams {
   liveAcceptsDraftParent(): boolean { return this.on('non-draft-create-accepts-draft-reference'); }
   /** API-011: whether params (or auth.params) that are not objects are kept as sent. */
   wrongTypedParamsKept(): boolean { return this.on('params-stored-wrong-typed'); }
+  /** API-011: whether a spec reference's version that is not a string is kept as sent. */
+  wrongTypedSpecVersionKept(): boolean { return this.on('spec-version-stored-wrong-typed'); }
   /** ORD-005: remembers an entity created under a draft parent, for the fault that refuses to publish it. */
   createdUnderDraftParent(entity: Entity): void {
     if (this.on('publish-refuses-children-of-former-drafts')) this.bornUnderDraftParent.add(entity);
@@ -271,5 +273,6 @@ export const SEAM_OF = {
   'patch-skips-instructions-without-path': 'pathlessInstructionsDropped',
   'unicode-name-answers-500': 'nameCrashes',
   'params-stored-wrong-typed': 'wrongTypedParamsKept',
+  'spec-version-stored-wrong-typed': 'wrongTypedSpecVersionKept',
   'patch-of-missing-path-answers-500': 'missingPathError',
 } as const satisfies Record<FaultName, SeamName>;

@@ -73,6 +73,7 @@ export const FAULTS = {
   'patch-skips-instructions-without-path': { breaks: ['API-011'], description: 'A PATCH instruction without a path is skipped and the rest applied, instead of refusing the patch.' },
   'unicode-name-answers-500': { breaks: ['API-007'], description: 'A create or PATCH whose name holds a character outside ASCII answers 500.' },
   'params-stored-wrong-typed': { breaks: ['API-011'], description: 'A params (or auth.params) that is not an object is stored as sent instead of refusing the body.' },
+  'spec-version-stored-wrong-typed': { breaks: ['API-011'], description: 'A connectionSpec or flowSpec whose version is not a string is stored as sent instead of refusing the body.' },
   'patch-of-missing-path-answers-500': { breaks: ['API-007'], description: 'A JSON Patch remove or replace of a path that does not exist answers 500 instead of 400.' },
 } as const satisfies Record<string, FaultDefinition>;
 

@@ -5,7 +5,7 @@ import type { FaultSeams } from '../fault-seams.ts';
 import { SPEC_FIELD } from '../lifecycle.ts';
 import type { Json, JsonObject, Kind } from '../store.ts';
 
-type FieldType = 'string' | 'object' | 'array' | 'string[]' | 'spec';
+type FieldType = 'string' | 'object' | 'array' | 'string[]' | 'spec' | 'transformations';
 const COMMON: Record<string, FieldType> = { name: 'string', description: 'string' };
 const FIELDS: Record<Kind, Record<string, FieldType>> = {
   connections: { ...COMMON, connectionSpec: 'spec', auth: 'object' },
@@ -13,21 +13,24 @@ const FIELDS: Record<Kind, Record<string, FieldType>> = {
   targetConnections: { ...COMMON, connectionSpec: 'spec', baseConnectionId: 'string', data: 'object', params: 'object' },
   flows: {
     ...COMMON, flowSpec: 'spec', sourceConnectionIds: 'string[]', targetConnectionIds: 'string[]',
-    transformations: 'array', scheduleParams: 'object', options: 'object', labels: 'array',
+    transformations: 'transformations', scheduleParams: 'object', options: 'object', labels: 'array',
   },
 };
 
 /**
- * API-011: a body that breaks its operation's request schema (a required spec left out, a field of the wrong type)
- * answers 400; fields the lifecycle does not rely on are kept as sent.
+ * API-011: a body that breaks its operation's request schema (a required spec left out, a field of the wrong type,
+ * a spec's version or a flow's transformation of the wrong type) answers 400; fields the lifecycle does not rely on
+ * are kept as sent. A draft may leave fields out (DRAFT-009) but is held to the same types: this runs for every
+ * create and for the document a PATCH would leave.
  */
 export function checkDocument(kind: Kind, doc: JsonObject, creating: boolean, seams: FaultSeams): void {
   const fields = FIELDS[kind];
   const wrongTypedParamsKept = seams.wrongTypedParamsKept();
+  const specVersionKept = seams.wrongTypedSpecVersionKept();
   for (const [field, type] of Object.entries(fields)) {
     const value = doc[field];
     if (value === undefined || (field === 'params' && wrongTypedParamsKept)) continue;
-    if (!hasType(value, type)) throw new ApiError('validation', `Field '${field}' must be ${describe(type)}.`);
+    if (!hasType(type === 'spec' && specVersionKept ? withoutVersion(value) : value, type)) throw new ApiError('validation', `Field '${field}' must be ${describe(type)}.`);
   }
   if (creating && doc[SPEC_FIELD[kind]] === undefined) {
     throw new ApiError('validation', `Field '${SPEC_FIELD[kind]}' is required.`);
@@ -50,12 +53,33 @@ function hasType(value: Json, type: FieldType): boolean {
     case 'object': return value !== null && typeof value === 'object' && !Array.isArray(value);
     case 'array': return Array.isArray(value);
     case 'string[]': return Array.isArray(value) && value.every((v) => typeof v === 'string');
-    case 'spec': return hasType(value, 'object') && typeof (value as JsonObject).id === 'string';
+    // SpecRefInput (flow-service.yaml; OAS SpecInfoDTO, facts §8): `version` is a string. Left out it is still
+    // accepted; of another type it is refused like any wrong-typed field (DECISIONS #20)
+    case 'spec': return hasType(value, 'object') && typeof (value as JsonObject).id === 'string' && optionally((value as JsonObject).version, 'string');
+    // Transformation (flow-service.yaml; facts §2.5 `transformations [{name, params}]`): each item an object, its
+    // `name` a string and its `params` an object where given (DECISIONS #40)
+    case 'transformations': return Array.isArray(value) && value.every((item) => hasType(item, 'object')
+      && optionally((item as JsonObject).name, 'string') && optionally((item as JsonObject).params, 'object'));
   }
 }
 
+/** The fault `spec-version-stored-wrong-typed` (API-011): the spec reference as if it named no version. */
+function withoutVersion(spec: Json): Json {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) return spec;
+  const { version: _version, ...rest } = spec;
+  return rest;
+}
+
+function optionally(value: Json | undefined, type: FieldType): boolean {
+  return value === undefined || hasType(value, type);
+}
+
 function describe(type: FieldType): string {
-  return { string: 'a string', object: 'an object', array: 'an array', 'string[]': 'an array of strings', spec: 'an object with a string id' }[type];
+  return {
+    string: 'a string', object: 'an object', array: 'an array', 'string[]': 'an array of strings',
+    spec: 'an object with a string id (and a string version, if any)',
+    transformations: 'an array of objects, each with a string name and an object params (if any)',
+  }[type];
 }
 
 /** REF-003: a create names a connection spec or flow spec that exists (E 1413-400). */

@@ -36,7 +36,9 @@ for (const [operationId, fixed] of Object.entries(FIXED)) {
       expect(bodies.filter((b) => /[^\x20-\x7e]/.test(String(b.name))).length).toBeGreaterThan(bodies.length / 3);
     }
     const mutations = createMutations(operationId);
-    expect(mutations.map((m) => m.name)).toContain(`drop ${'flowSpec' in fixed ? 'flowSpec' : 'connectionSpec'}`);
+    const spec = 'flowSpec' in fixed ? 'flowSpec' : 'connectionSpec';
+    expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining([`drop ${spec}`, `retype ${spec}.id`, `retype ${spec}.version`]));
+    if (operationId === 'createFlow') expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['retype transformations[]', 'retype transformations[].params']));
     const [valid] = fc.sample(createBodies(operationId, { namePrefix: 'fck-run', fixed, schemaFields: false }), { seed: 1, numRuns: 1 });
     for (const mutation of mutations) {
       for (let pick = 0; pick < 6; pick++) {
@@ -47,6 +49,27 @@ for (const [operationId, fixed] of Object.entries(FIXED)) {
     }
   });
 }
+
+// The places inside a field the schema types, each retyped where it is: the spec's id kept beside a wrong version, a
+// transformation item that is no object, an item whose params is none
+test('the nested retypes put the wrong type where their name says, and nowhere else', () => {
+  const valid = { name: 'fck-run-x', ...FIXED.createFlow, transformations: [{ name: 'Mapping', params: {} }] };
+  const byName = (name: string) => createMutations('createFlow').find((m) => m.name === name)!;
+  for (let pick = 0; pick < 6; pick++) {
+    const version = mutate('createFlow', byName('retype flowSpec.version'), valid, pick).body.flowSpec as Record<string, unknown>;
+    expect(version.id).toBe(SPEC.id);
+    expect(typeof version.version).not.toBe('string');
+    const [item] = mutate('createFlow', byName('retype transformations[]'), valid, pick).body.transformations as unknown[];
+    expect(typeof item === 'object' && item !== null && !Array.isArray(item)).toBe(false);
+    const [withParams] = mutate('createFlow', byName('retype transformations[].params'), valid, pick).body.transformations as Record<string, unknown>[];
+    expect(Object.keys(withParams!)).toEqual(['params']);
+    expect(typeof withParams!.params === 'object' && withParams!.params !== null && !Array.isArray(withParams!.params)).toBe(false);
+  }
+  const patch = patchMutations('patchFlow', ENTITY.patchFlow!).find((m) => m.name === 'retype /transformations[].params')!;
+  const added = mutate('patchFlow', patch, [{ op: 'replace', path: '/name', value: 'fck-run-y' }], 2).body.at(-1)!;
+  expect(added).toMatchObject({ op: 'add', path: '/transformations' });
+  expect(validateRequest('createFlow', { ...valid, transformations: added.value }).valid).toBe(false);
+});
 
 for (const [operationId, entity] of Object.entries(ENTITY)) {
   test(`${operationId}: generated patches are valid JSON Patches on the entity's fields; each mutation says what it broke`, () => {
@@ -63,13 +86,17 @@ for (const [operationId, entity] of Object.entries(ENTITY)) {
     const [valid] = fc.sample(patchBodies(operationId, { createOperationId, namePrefix: 'fck-run', entity, schemaFields: false }), { seed: 1, numRuns: 1 });
     const mutations = patchMutations(operationId, entity);
     expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['drop op', 'drop path', 'empty patch', 'missing path', 'retype /name']));
-    if (operationId === 'patchConnection') expect(mutations.map((m) => m.name)).toContain('retype /auth/params');
+    if (operationId === 'patchConnection') expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['retype /auth/params', 'retype /auth/specName']));
+    if (operationId === 'patchFlow') expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['retype /transformations[]', 'retype /transformations[].params']));
+    // the spec is immutable (UPD-004): a PATCH of its version is refused whatever its type, so no mutation retypes it
+    expect(mutations.map((m) => m.name).filter((name) => /Spec/.test(name))).toEqual([]);
     for (const mutation of mutations) {
       for (let pick = 0; pick < 6; pick++) {
         const mutated = mutate(operationId, mutation, valid!, pick);
         if (mutated.breaks === 'schema') expect(validateRequest(operationId, mutated.body).valid, mutated.label).toBe(false);
         // a value that breaks the document goes last, so no later instruction of the valid patch overwrites it
-        if (mutated.breaks === 'document') expect(mutated.body.at(-1)?.path).toBe(`/${mutation.name.replace(/^retype \//, '')}`);
+        // (an item comes in a whole new array: the instruction's path is the field's)
+        if (mutated.breaks === 'document') expect(mutated.body.at(-1)?.path).toBe(mutation.name.replace(/^retype /, '').replace(/\[\].*$/, ''));
       }
     }
   });

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { startReferenceServer, type RunningServer } from '../../server/listen.ts';
 import { baseConnectionBody, flowBody, sourceConnectionBody, targetConnectionBody } from '../support/bodies.ts';
-import { chain, read, type Chain } from '../support/drafts.ts';
+import { chain, create, read, type Chain } from '../support/drafts.ts';
 import { InProcessClient, PLATFORM_HEADERS } from '../support/in-process.ts';
 
 interface BadRequest {
@@ -43,6 +43,16 @@ const corpus: [string, BadRequest][] = [
   ['auth.params: "x"', { given: { method: 'POST', path: '/connections?mode=draft', body: { ...baseConnectionBody(), auth: { params: 'x' } } }, want: 400 }],
   ['sourceConnectionIds: "x"', { given: { method: 'POST', path: '/flows?mode=draft', body: { ...flowBody(['{source}'], ['{target}']), sourceConnectionIds: 'x' } }, want: 400 }],
   ['targetConnectionIds: [1]', { given: { method: 'POST', path: '/flows?mode=draft', body: { ...flowBody(['{source}'], ['{target}']), targetConnectionIds: [1] } }, want: 400 }],
+  // a spec's version and a flow's transformations (DECISIONS #20, #40): a draft may leave them out, not mistype them
+  ['connectionSpec.version: 1', { given: { method: 'POST', path: '/connections?mode=draft', body: { ...baseConnectionBody(), connectionSpec: { ...baseConnectionBody().connectionSpec, version: 1 } } }, want: 400 }],
+  ['connectionSpec.version: 1 on a live create', { given: { method: 'POST', path: '/connections', body: { ...baseConnectionBody(), connectionSpec: { ...baseConnectionBody().connectionSpec, version: 1 } } }, want: 400 }],
+  ['a source connection\'s connectionSpec.version: {}', { given: { method: 'POST', path: '/sourceConnections?mode=draft', body: { ...sourceConnectionBody('{base}'), connectionSpec: { ...sourceConnectionBody('').connectionSpec, version: {} } } }, want: 400 }],
+  ['a target connection\'s connectionSpec.version: null', { given: { method: 'POST', path: '/targetConnections?mode=draft', body: { ...targetConnectionBody(), connectionSpec: { ...targetConnectionBody().connectionSpec, version: null } } }, want: 400 }],
+  ['flowSpec.version: ["1.0"]', { given: { method: 'POST', path: '/flows?mode=draft', body: { ...flowBody(['{source}'], ['{target}']), flowSpec: { ...flowBody([], []).flowSpec, version: ['1.0'] } } }, want: 400 }],
+  ['transformations: [1]', { given: { method: 'POST', path: '/flows?mode=draft', body: { ...flowBody(['{source}'], ['{target}']), transformations: [1] } }, want: 400 }],
+  ['transformations: ["x"]', { given: { method: 'POST', path: '/flows?mode=draft', body: { ...flowBody(['{source}'], ['{target}']), transformations: ['x'] } }, want: 400 }],
+  ['transformations: [{ params: "x" }]', { given: { method: 'POST', path: '/flows?mode=draft', body: { ...flowBody(['{source}'], ['{target}']), transformations: [{ name: 'Mapping', params: 'x' }] } }, want: 400 }],
+  ['transformations: [{ name: 5 }]', { given: { method: 'POST', path: '/flows?mode=draft', body: { ...flowBody(['{source}'], ['{target}']), transformations: [{ name: 5, params: {} }] } }, want: 400 }],
   ['baseConnectionId: 7', { given: { method: 'POST', path: '/sourceConnections?mode=draft', body: { ...sourceConnectionBody('{base}'), baseConnectionId: 7 } }, want: 400 }],
   ['a flow without flowSpec', { given: { method: 'POST', path: '/flows?mode=draft', body: { ...flowBody(['{source}'], ['{target}']), flowSpec: undefined } }, want: 400 }],
   ['a connection spec that does not exist', { given: { method: 'POST', path: '/connections?mode=draft', body: { ...baseConnectionBody(), connectionSpec: { id: 'nope', version: '1.0' } } }, want: 400 }],
@@ -92,6 +102,8 @@ const corpus: [string, BadRequest][] = [
   ['a patch without op', { given: patch('/connections/{base}', [{ path: '/name', value: 'x' }]), want: 400 }],
   ['a patch giving name a number', { given: patch('/connections/{base}', [{ op: 'replace', path: '/name', value: 5 }]), want: 400 }],
   ['a patch giving sourceConnectionIds a string', { given: patch('/flows/{flow}', [{ op: 'replace', path: '/sourceConnectionIds', value: 'x' }]), want: 400 }],
+  ['a patch giving transformations an item 1', { given: patch('/flows/{flow}', [{ op: 'add', path: '/transformations', value: [1] }]), want: 400 }],
+  ['a patch giving a transformation params "x"', { given: patch('/flows/{flow}', [{ op: 'add', path: '/transformations', value: [{ name: 'Mapping', params: 'x' }] }]), want: 400 }],
   ['a patch 64 levels deep', { given: patch('/connections/{base}', [{ op: 'add', path: '/extra', value: nested(64) }]), want: 400 }],
 ];
 
@@ -141,6 +153,31 @@ for (const [name, { given }] of names) {
     expect((await read(api, 'connections', made.body.id)).description).toBe(given);
   });
 }
+
+// The controls of the version and transformations refusals above: the same bodies, well typed, are accepted and
+// read back as sent, on create and on PATCH; a version left out stays accepted (DECISIONS #20)
+test('a string spec version, none at all, and transformations of objects are accepted and read back as sent', { tag: '@API-011' }, async () => {
+  const api = new InProcessClient();
+  const ids = await chain(api);
+  const spec = baseConnectionBody().connectionSpec;
+  for (const [connectionSpec, draft] of [[{ ...spec, version: '2.0' }, true], [{ ...spec, version: '2.0' }, false], [{ id: spec.id }, true]] as const) {
+    const made = await create(api, 'connections', { ...baseConnectionBody(), connectionSpec }, draft);
+    expect((await read(api, 'connections', made.id)).connectionSpec).toEqual(connectionSpec);
+  }
+  const source = await create(api, 'sourceConnections', { ...sourceConnectionBody(ids.base.id), connectionSpec: { ...spec, version: '2.0' } });
+  expect((await read(api, 'sourceConnections', source.id)).connectionSpec.version).toBe('2.0');
+  const transformations = [{ name: 'Mapping', params: { mappingId: 'm-1', mappingVersion: 0 } }, {}];
+  const flow = await create(api, 'flows', { ...flowBody([ids.source.id], [ids.target.id]), flowSpec: { ...flowBody([], []).flowSpec, version: '2.0' }, transformations });
+  expect(await read(api, 'flows', flow.id)).toMatchObject({ flowSpec: { version: '2.0' }, transformations });
+
+  const wrong = await api.post('/flows?mode=draft', { ...flowBody([ids.source.id], [ids.target.id]), transformations: [1] });
+  expect(wrong.status).toBe(400);
+  expect(wrong.body.type, 'the problem shape and code of every request-schema refusal').toMatch(/FLOW-1400-400$/);
+  const patched = [{ name: 'GeneralTransform', params: { segmentSelectors: { selectors: [] } } }];
+  const answer = await api.patch(`/flows/${ids.flow.id}`, [{ op: 'add', path: '/transformations', value: patched }], ids.flow.etag);
+  expect(answer.status, answer.text).toBe(200);
+  expect((await read(api, 'flows', ids.flow.id)).transformations).toEqual(patched);
+});
 
 test('a "__proto__" key in a create body is kept as a plain field, not as the prototype', async () => {
   const api = new InProcessClient();

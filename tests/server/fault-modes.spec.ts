@@ -260,6 +260,15 @@ const PROBES = {
     healthy: 400,
     broken: 201,
   },
+  'spec-version-stored-wrong-typed': {
+    observe: async (api) => {
+      const body = baseConnectionBody();
+      const made = await api.post('/connections?mode=draft', { ...body, connectionSpec: { ...body.connectionSpec, version: 1 } });
+      return made.status === 201 ? [made.status, (await read(api, 'connections', made.body.id)).connectionSpec.version] : [made.status];
+    },
+    healthy: [400],
+    broken: [201, 1],
+  },
   'patch-of-missing-path-answers-500': {
     observe: async (api) => {
       const base = await createBase(api);
