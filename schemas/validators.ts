@@ -17,6 +17,7 @@ export interface ValidationResult {
 const SCHEMAS_URL = new URL('../generators/generated/operation-schemas.json', import.meta.url);
 
 let operations: Record<string, OperationSchemas> | undefined;
+const schemaKeys = new Map<string, string | undefined>();
 
 /** The generated operation schemas, read once. */
 export function operationSchemas(): Record<string, OperationSchemas> {
@@ -33,6 +34,7 @@ export function operationSchemas(): Record<string, OperationSchemas> {
  */
 export function resetValidators(): void {
   operations = undefined;
+  schemaKeys.clear();
 }
 
 function operation(operationId: string): OperationSchemas {
@@ -74,10 +76,15 @@ function run(key: string, schema: object | undefined, body: unknown): Validation
  * Undefined when the document gives no JSON schema for it.
  */
 export function responseSchemaKey(operationId: string, status: number | string): string | undefined {
+  // every answer of a run is looked up here, a few thousand times the same few pairs
+  const memo = `${operationId} ${status}`;
+  if (schemaKeys.has(memo)) return schemaKeys.get(memo);
   const responses = operation(operationId).responses;
   const code = String(status);
   const classKey = Object.keys(responses).find((key) => key.toUpperCase() === `${code[0]}XX`);
-  return [code, classKey, 'default'].find((key) => key !== undefined && key in responses);
+  const key = [code, classKey, 'default'].find((candidate) => candidate !== undefined && candidate in responses);
+  schemaKeys.set(memo, key);
+  return key;
 }
 
 /** Checks a response body against the operation's schema for that status; statuses without a schema are valid. */
