@@ -1,5 +1,5 @@
-// Renders generators/generated/validators.ts: every schema of operation-schemas.json compiled ahead of time by Ajv's
-// standalone code generation, so no worker pays for ajv.compile (about 230 ms a worker, for the schemas a run touches).
+// Renders generators/generated/validators.js and .d.ts: every schema of operation-schemas.json compiled ahead of time
+// by Ajv's standalone code generation, so no worker pays for ajv.compile (about 230 ms a worker, for the schemas a run touches).
 // The operation schemas are self-contained: each carries the definitions it reaches, so the same definition sits in
 // dozens of them. Compiled as they are, each copy becomes its own code (1.7 MB); here the definitions move into one
 // shared schema that every root schema refers to, and each definition compiles once, as a function (about 0.4 MB).
@@ -9,7 +9,8 @@ import { _, type Ajv } from 'ajv';
 import { createAjv } from '../schemas/ajv.ts';
 import type { OperationSchemas, JsonObject } from '../schemas/operation-schemas.ts';
 
-export const VALIDATORS_OUTPUT = 'generators/generated/validators.ts';
+export const VALIDATORS_OUTPUT = 'generators/generated/validators.js';
+export const VALIDATORS_DECLARATION = 'generators/generated/validators.d.ts';
 
 // ajv/dist/standalone is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 type StandaloneCode = (ajv: Ajv, refs: Record<string, string>) => string;
@@ -77,8 +78,11 @@ export function shareDefinitions(operations: Record<string, OperationSchemas>): 
   return { definitions: sorted, roots };
 }
 
-/** The standalone module's source: Ajv's code, then VALIDATORS mapping each validatorKey to its function. */
-export function renderValidators(operations: Record<string, OperationSchemas>, banner: string): { path: string; content: string } {
+/**
+ * The standalone module: plain JavaScript (validators.js, which Playwright is told not to transpile: babel takes 1.5 s
+ * over it on a cold cache) and its declaration (validators.d.ts). Ajv's code, then VALIDATORS by validatorKey.
+ */
+export function renderValidators(operations: Record<string, OperationSchemas>, banner: string): { path: string; content: string }[] {
   const { definitions, roots } = shareDefinitions(operations);
   const ajv = createAjv({
     inlineRefs: false,
@@ -98,23 +102,30 @@ export function renderValidators(operations: Record<string, OperationSchemas>, b
   }
   const code = standaloneCode(ajv, exportNames);
   const entries = Object.entries(exportNames).map(([name, key]) => `  ${JSON.stringify(key)}: ${name},`);
-  const content = [
+  const doc = "/** Each operation schema's validator, by `operationId statusKey` or `operationId request`. */";
+  const js = [
     `// ${banner}`,
-    '// @ts-nocheck: Ajv\'s standalone code is untyped JavaScript; VALIDATORS at the end gives it its type.',
     "import { createRequire } from 'node:module';",
-    "import type { ValidateFunction } from 'ajv';",
     '',
-    '// Ajv\'s code loads its run-time helpers (and ajv-formats\' formats) with require(), also in an ES module.',
+    "// Ajv's code loads its run-time helpers (and ajv-formats' formats) with require(), also in an ES module.",
     'const require = createRequire(import.meta.url);',
     '',
     // an ES module is strict already
     code.replace(/^"use strict";\n/, '').trim(),
     '',
-    '/** Each operation schema\'s validator, by `operationId statusKey` or `operationId request`. */',
-    'export const VALIDATORS: Readonly<Record<string, ValidateFunction | undefined>> = {',
+    doc,
+    'export const VALIDATORS = {',
     ...entries,
     '};',
     '',
   ].join('\n');
-  return { path: VALIDATORS_OUTPUT, content };
+  const dts = [
+    `// ${banner}`,
+    "import type { ValidateFunction } from 'ajv';",
+    '',
+    doc,
+    'export declare const VALIDATORS: Readonly<Record<string, ValidateFunction | undefined>>;',
+    '',
+  ].join('\n');
+  return [{ path: VALIDATORS_OUTPUT, content: js }, { path: VALIDATORS_DECLARATION, content: dts }];
 }

@@ -1,10 +1,10 @@
 // Validates request and response bodies against generators/generated/operation-schemas.json, with the validators
-// generators/validators.ts precompiled from it (generators/generated/validators.ts): a worker loads them instead of
+// generators/validators.ts precompiled from it (generators/generated/validators.js): a worker loads them instead of
 // compiling the schemas it uses, about 230 ms each. Schemas that arrive at run time (a target's authSpec, oneOf
 // branches) compile with createAjv(), the same configuration, so both judge a body alike.
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { VALIDATORS } from '../generators/generated/validators.ts';
+import { VALIDATORS } from '../generators/generated/validators.js';
 import type { OperationSchemas } from './operation-schemas.ts';
 
 export { createAjv } from './ajv.ts';
@@ -47,7 +47,7 @@ function operation(operationId: string): OperationSchemas {
 function validatorFor(key: string): ValidateFunction {
   const fn = VALIDATORS[key];
   // a schema without its validator: the generated files disagree, which npm run generate:check reports
-  if (!fn) throw new Error(`no precompiled validator for ${key} in generators/generated/validators.ts (run npm run generate)`);
+  if (!fn) throw new Error(`no precompiled validator for ${key} in generators/generated/validators.js (run npm run generate)`);
   return fn;
 }
 

@@ -1,4 +1,4 @@
-// The validators generators/validators.ts precompiles (generators/generated/validators.ts) judge every body as the
+// The validators generators/validators.ts precompiles (generators/generated/validators.js) judge every body as the
 // schema compiled at run time does: same verdict, same error lines, for valid bodies and for bodies broken in the ways
 // a target breaks them. And a stale module is caught by the drift check like any generated file.
 import { test, expect } from '@playwright/test';
@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { ROOT, buildOperationSchemas, renderGenerated, staleFiles } from '../generators/generate.ts';
 import { VALIDATORS_OUTPUT, renderValidators, shareDefinitions } from '../generators/validators.ts';
-import { VALIDATORS } from '../generators/generated/validators.ts';
+import { VALIDATORS } from '../generators/generated/validators.js';
 import { createAjv, formatErrors, operationSchemas, validateRequest, validateResponse } from '../schemas/validators.ts';
 import { arbitraryFromSchema, type JsonSchema } from '../schemas/arbitrary.ts';
 import type { OperationSchemas } from '../schemas/operation-schemas.ts';
@@ -95,8 +95,8 @@ test.describe('precompiled validators', () => {
     try {
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
       writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n'); // the generated module is an ES module, as in the kit
-      const file = join(dir, 'validators.ts');
-      writeFileSync(file, renderValidators(operations, 'test').content);
+      const file = join(dir, 'validators.js');
+      writeFileSync(file, renderValidators(operations, 'test')[0]!.content);
       const { VALIDATORS: precompiled } = (await import(pathToFileURL(file).href)) as { VALIDATORS: Record<string, ValidateFunction> };
       const validate = precompiled['op request']!;
       const compiled = createAjv().compile(operations.op!.request!);
@@ -143,10 +143,10 @@ test.describe('precompiled validators', () => {
     }
     const operations = structuredClone(operationSchemas());
     const banner = 'test';
-    const before = renderValidators(operations, banner).content;
-    expect(renderValidators(structuredClone(operations), banner).content).toBe(before); // deterministic
+    const before = renderValidators(operations, banner)[0]!.content;
+    expect(renderValidators(structuredClone(operations), banner)[0]!.content).toBe(before); // deterministic
     operations.createConnection!.request!.required = ['kitNew'];
-    expect(renderValidators(operations, banner).content).not.toBe(before);
+    expect(renderValidators(operations, banner)[0]!.content).not.toBe(before);
     // one definition, two contents: sharing would judge one of them wrongly, so the generator refuses
     (operations.createConnection!.request!.definitions as Obj).SpecRefInput = { type: 'object', required: ['kitNew'] };
     expect(() => renderValidators(operations, banner)).toThrow(/definition SpecRefInput differs/);
