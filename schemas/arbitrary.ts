@@ -2,7 +2,7 @@
 // auth params from a connection spec's `authSpec[i].spec`. Every value it yields must validate against the schema
 // (tests/generators.spec.ts checks that with Ajv), so where a keyword is hard to satisfy constructively it filters.
 import fc from 'fast-check';
-import { createAjv } from './validators.ts';
+import { createAjv } from './ajv.ts';
 
 export type JsonSchema = boolean | { [key: string]: unknown };
 type Obj = { [key: string]: unknown };

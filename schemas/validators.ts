@@ -1,10 +1,13 @@
-// Validates request and response bodies against generators/generated/operation-schemas.json.
-// The file is read and each schema compiled on first use, then cached: suites that touch a few operations do not
-// pay for compiling all of them, and a test that regenerates the file can call resetValidators().
+// Validates request and response bodies against generators/generated/operation-schemas.json, with the validators
+// generators/validators.ts precompiled from it (generators/generated/validators.js): a worker loads them instead of
+// compiling the schemas it uses, about 230 ms each. Schemas that arrive at run time (a target's authSpec, oneOf
+// branches) compile with createAjv(), the same configuration, so both judge a body alike.
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { VALIDATORS } from '../generators/generated/validators.js';
 import type { OperationSchemas } from './operation-schemas.ts';
+
+export { createAjv } from './ajv.ts';
 
 export interface ValidationResult {
   valid: boolean;
@@ -13,21 +16,8 @@ export interface ValidationResult {
 
 const SCHEMAS_URL = new URL('../generators/generated/operation-schemas.json', import.meta.url);
 
-// ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object's type.
-const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ??
-  addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
-
-/** The Ajv configuration every part of the kit uses, so a schema that compiles in a test compiles at run time. */
-export function createAjv(options: { strict?: boolean } = {}): Ajv {
-  // strict: false tolerates keywords the spec may carry that draft-07 lacks; allErrors gives a full report per body.
-  const ajv = new Ajv({ strict: options.strict ?? false, allErrors: true });
-  addFormats(ajv);
-  return ajv;
-}
-
 let operations: Record<string, OperationSchemas> | undefined;
-let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
+const schemaKeys = new Map<string, string | undefined>();
 
 /** The generated operation schemas, read once. */
 export function operationSchemas(): Record<string, OperationSchemas> {
@@ -38,11 +28,13 @@ export function operationSchemas(): Record<string, OperationSchemas> {
   return operations;
 }
 
-/** Forgets the cached file and compiled schemas (for tests that regenerate). */
+/**
+ * Forgets the cached operation-schemas.json (for tests that rewrite it). The precompiled validators are a module and
+ * stay as loaded: a test that regenerates them runs its checks in a fresh process.
+ */
 export function resetValidators(): void {
   operations = undefined;
-  ajv = undefined;
-  compiled.clear();
+  schemaKeys.clear();
 }
 
 function operation(operationId: string): OperationSchemas {
@@ -52,13 +44,10 @@ function operation(operationId: string): OperationSchemas {
   return op;
 }
 
-function validatorFor(key: string, schema: object): ValidateFunction {
-  let fn = compiled.get(key);
-  if (!fn) {
-    ajv ??= createAjv();
-    fn = ajv.compile(schema);
-    compiled.set(key, fn);
-  }
+function validatorFor(key: string): ValidateFunction {
+  const fn = VALIDATORS[key];
+  // a schema without its validator: the generated files disagree, which npm run generate:check reports
+  if (!fn) throw new Error(`no precompiled validator for ${key} in generators/generated/validators.js (run npm run generate)`);
   return fn;
 }
 
@@ -77,7 +66,7 @@ export function formatErrors(errors: ErrorObject[] | null | undefined): string[]
 
 function run(key: string, schema: object | undefined, body: unknown): ValidationResult {
   if (!schema) return { valid: true, errors: [] };
-  const fn = validatorFor(key, schema);
+  const fn = validatorFor(key);
   const valid = fn(body);
   return { valid, errors: valid ? [] : formatErrors(fn.errors) };
 }
@@ -87,10 +76,15 @@ function run(key: string, schema: object | undefined, body: unknown): Validation
  * Undefined when the document gives no JSON schema for it.
  */
 export function responseSchemaKey(operationId: string, status: number | string): string | undefined {
+  // every answer of a run is looked up here, a few thousand times the same few pairs
+  const memo = `${operationId} ${status}`;
+  if (schemaKeys.has(memo)) return schemaKeys.get(memo);
   const responses = operation(operationId).responses;
   const code = String(status);
   const classKey = Object.keys(responses).find((key) => key.toUpperCase() === `${code[0]}XX`);
-  return [code, classKey, 'default'].find((key) => key !== undefined && key in responses);
+  const key = [code, classKey, 'default'].find((candidate) => candidate !== undefined && candidate in responses);
+  schemaKeys.set(memo, key);
+  return key;
 }
 
 /** Checks a response body against the operation's schema for that status; statuses without a schema are valid. */

@@ -11,10 +11,18 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 
 /**
- * Read at run time relative to the module that reads them (cli/catalogue.ts, schemas/validators.ts, …), and the
- * generated types the declarations of suites/support/bodies.ts import.
+ * Read at run time relative to the module that reads them (cli/catalogue.ts, schemas/validators.ts, …), the
+ * generated types the declarations of suites/support/bodies.ts import, and the precompiled validators.
  */
-const DATA = ['specs', 'generators/generated/operation-schemas.json', 'generators/generated/flow-service.d.ts', 'generators/generated/requirements.json'];
+const DATA = [
+  'specs',
+  'generators/generated/operation-schemas.json',
+  'generators/generated/flow-service.d.ts',
+  'generators/generated/requirements.json',
+  // plain JavaScript, which tsc does not copy, and its declaration, which schemas/validators.d.ts imports
+  'generators/generated/validators.js',
+  'generators/generated/validators.d.ts',
+];
 
 rmSync(DIST, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

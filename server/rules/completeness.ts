@@ -1,7 +1,7 @@
 // When an entity is complete enough to be live: a base connection's auth params satisfy its auth spec, a flow names
 // a source and a target connection. Create, update and publish of a live entity all hold it to this; a draft not.
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../../schemas/validators.ts';
+import { createAjv } from '../../schemas/ajv.ts';
 import { connectionSpecById } from '../catalog.ts';
 import { ApiError } from '../errors.ts';
 import { idList, type JsonObject, type Kind } from '../store.ts';
