@@ -1,7 +1,7 @@
 // How to get back, after an embedded run, a server that answers the evidence's curls as the run's did: the reference
 // server with the same fault modes, on a fixed port, with its own test credentials. These are public values of the
-// kit's own server (server/index.ts), never a user's token.
-import { BASE_PATH, DEFAULT_CREDENTIALS } from '../server/index.ts';
+// kit's own server (server/defaults.ts), never a user's token.
+import { BASE_PATH, DEFAULT_CREDENTIALS } from '../server/defaults.ts';
 import type { Reproduce } from './results.ts';
 
 /** The port the printed serve command asks for; the curls of an embedded run's report point at it. */

@@ -12,7 +12,6 @@ import type { Credentials } from '../kit/credentials.ts';
 import { readStoppedAnswering, stoppedLine, trippedFileOf, interruptedFileOf } from '../kit/breaker.ts';
 import { appendLedger, LEDGER_FILE, readLedger } from '../kit/ledger.ts';
 import { defaultRunId, readRunSetting, readRunSettings, writeRunSettings } from '../kit/run-settings.ts';
-import { FAULT_NAMES, isFaultName } from '../server/index.ts';
 import { UsageError, type RunOptions } from './args.ts';
 import { readBaseline, type Baseline } from './baseline.ts';
 import { loadCatalogue } from './catalogue.ts';
@@ -99,8 +98,12 @@ export async function runConformance(options: RunOptions): Promise<number> {
     await preflight(targetUrl, credentials, process.env.AEP_SANDBOX_NAME || 'prod', Math.min(timeoutMs, 15_000));
     env.AEP_FLOW_SERVICE_URL = targetUrl;
   } else {
-    const unknown = options.faults.filter((name) => !isFaultName(name));
-    if (unknown.length > 0) throw new UsageError(`unknown fault mode ${unknown.join(', ')} (known: ${FAULT_NAMES.join(', ')})`);
+    if (options.faults.length > 0) {
+      // the server's modules only then: the workers start the embedded servers, this process only names faults
+      const { FAULT_NAMES, isFaultName } = await import('../server/index.ts');
+      const unknown = options.faults.filter((name) => !isFaultName(name));
+      if (unknown.length > 0) throw new UsageError(`unknown fault mode ${unknown.join(', ')} (known: ${FAULT_NAMES.join(', ')})`);
+    }
     // the workers' embedded servers take their credentials and fault modes from here, never from the caller's shell
     writeRunSettings(env, { faults: options.faults });
     delete env.AEP_FLOW_SERVICE_URL;

@@ -12,15 +12,11 @@ import { Store } from './store.ts';
 
 export { BASE_PATH, type AppRequest, type AppResponse } from './http-request.ts';
 export { DEFAULT_SANDBOX, type Credentials } from './authenticate.ts';
+import { DEFAULT_CREDENTIALS } from './defaults.ts';
+export { DEFAULT_CREDENTIALS };
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-/** What the server accepts when AEP_ACCESS_TOKEN, AEP_API_KEY and AEP_ORG_ID are unset (documented in the README). */
-export const DEFAULT_CREDENTIALS: Credentials = {
-  accessToken: 'reference-access-token',
-  apiKey: 'reference-api-key',
-  orgId: 'REFERENCE0000000000000000@AdobeOrg',
-};
 
 export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Credentials {
   return {

@@ -11,7 +11,9 @@ export interface Credentials {
   orgId: string;
 }
 
-export const DEFAULT_SANDBOX = 'prod';
+import { DEFAULT_SANDBOX } from './defaults.ts';
+
+export { DEFAULT_SANDBOX };
 
 /**
  * API-001: a missing or wrong bearer token answers 403 or 401; API-002: a missing or wrong x-api-key 403; API-003: a

@@ -4,7 +4,7 @@ import type { Caller } from './caller.ts';
 import { ApiError } from './errors.ts';
 import type { Json } from './store.ts';
 
-export const BASE_PATH = '/data/foundation/flowservice';
+export { BASE_PATH } from './defaults.ts';
 const MAX_DEPTH = 32;
 
 export interface AppRequest {
