@@ -1,17 +1,19 @@
 // The schema-driven property suite's budget and replay, from the same options as the model-based suite's: `--runs`
-// scales both (a tenth of the model's runs is each property's cases, a twentieth against a --target), `--seed` seeds both, and `--path` replays one
+// scales both (3 cases a property for every 50 model runs on the embedded server, a twentieth of the runs against a
+// --target), `--seed` seeds both, and `--path` replays one
 // case of the one property the replay line selects (`--requirement ID --grep operationId`).
 import { DEFAULT_RUNS, DEFAULT_TIME_BUDGET_MS, EMBEDDED_TIME_BUDGET_MS, masterSeed, type ModelConfig } from '../model/budget.ts';
 import { replayLine, shellWord, type ReplayRun } from '../model/replay.ts';
 import type { PropertyPlan } from './run-property.ts';
 
 /**
- * A property's cases for each model-based run: the embedded default of 50 runs gives each of the 28 properties 5
- * cases (about 1,400 requests, a few seconds of CPU). Against a --target a case is 10 to 20 requests, 1 to 2 s at
+ * A property's cases for each model-based run: the embedded default of 50 runs gives each of the 28 properties 3
+ * cases (about 1,000 requests), which keeps the default run as fast as it was before the suite (BENCHMARKS.md);
+ * every run draws new cases (a new seed), and `--runs 500` gives 30 a property. Against a --target a case is 10 to 20 requests, 1 to 2 s at
  * 100 ms a request, so there it is a twentieth: the default 20 runs give 1 case a property, about 20 s more over 4
  * workers, and a nightly job with `--runs 200` gives 10.
  */
-export const CASES_PER_MODEL_RUN = { embedded: 0.1, target: 0.05 };
+export const CASES_PER_MODEL_RUN = { embedded: 0.06, target: 0.05 };
 
 /**
  * Without --seed, the run's seed (the same in every worker and shard, see suites/model/budget.ts); a replay's seed
